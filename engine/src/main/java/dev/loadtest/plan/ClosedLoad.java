@@ -1,0 +1,141 @@
+package dev.loadtest.plan;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Closed model: a number of virtual users, each running tasks one after another, that changes
+ * linearly within each stage.
+ *
+ * <p>Within a stage that goes from {@code a} to {@code b} users over {@code d}, the changes are
+ * spread evenly: when growing, user {@code a + j} starts at {@code j * d / (b - a)} (the first at
+ * once); when shrinking, the {@code j}-th stop happens at {@code (j + 1) * d / (a - b)} (the last
+ * exactly at the stage's end). Users stop in the reverse order of their start.
+ *
+ * @param stages consecutive stages; the first starts from zero users
+ */
+public record ClosedLoad(List<Stage> stages) implements LoadProfile {
+
+  /** Move linearly to {@code targetUsers} over {@code duration}; zero duration jumps. */
+  public record Stage(Duration duration, int targetUsers) {
+    public Stage {
+      if (duration.isNegative() || targetUsers < 0) {
+        throw new IllegalArgumentException("stage needs duration >= 0 and users >= 0");
+      }
+    }
+  }
+
+  public ClosedLoad {
+    stages = List.copyOf(stages);
+  }
+
+  /** The classic profile: ramp up, hold, ramp down. */
+  public static ClosedLoad rampHoldRampDown(
+      int users, Duration rampUp, Duration hold, Duration rampDown) {
+    List<Stage> stages = new ArrayList<>();
+    stages.add(new Stage(rampUp, users));
+    stages.add(new Stage(hold, users));
+    stages.add(new Stage(rampDown, 0));
+    return new ClosedLoad(stages);
+  }
+
+  @Override
+  public Duration duration() {
+    return stages.stream().map(Stage::duration).reduce(Duration.ZERO, Duration::plus);
+  }
+
+  @Override
+  public int peakUsers() {
+    return stages.stream().mapToInt(Stage::targetUsers).max().orElse(0);
+  }
+
+  /** Number of active users at {@code elapsedNanos} after the scenario's start. */
+  public int usersAt(long elapsedNanos) {
+    int users = 0;
+    long stageStart = 0;
+    for (Stage stage : stages) {
+      long length = stage.duration().toNanos();
+      if (elapsedNanos < stageStart + length) {
+        return usersWithin(users, stage.targetUsers(), length, elapsedNanos - stageStart);
+      }
+      users = stage.targetUsers();
+      stageStart += length;
+    }
+    return elapsedNanos < stageStart ? users : 0;
+  }
+
+  /**
+   * The first instant strictly after {@code elapsedNanos} at which the number of users changes,
+   * or {@code Long.MAX_VALUE} when it never changes again.
+   */
+  public long nextChangeNanos(long elapsedNanos) {
+    int users = 0;
+    long stageStart = 0;
+    for (Stage stage : stages) {
+      long length = stage.duration().toNanos();
+      long change = nextChangeInStage(users, stage.targetUsers(), length, elapsedNanos - stageStart);
+      if (change >= 0) {
+        return stageStart + change;
+      }
+      users = stage.targetUsers();
+      stageStart += length;
+    }
+    // Whoever is still active stops when the profile ends.
+    return users > 0 && elapsedNanos < stageStart ? stageStart : Long.MAX_VALUE;
+  }
+
+  /** Offset in the stage of its first change strictly after {@code offset}, or -1 if none. */
+  private static long nextChangeInStage(int from, int to, long length, long offset) {
+    if (to == from || offset >= length && length > 0 || length == 0 && offset >= 0) {
+      return -1;
+    }
+    if (length == 0 || offset < 0 && to > from) {
+      return 0;
+    }
+    int count = Math.abs(to - from);
+    long k = offset < 0 ? 1 : multiplyDivide(offset, count, length) + 1;
+    if (k < count) {
+      return ceilMultiplyDivide(k, length, count);
+    }
+    // A growing stage has started everyone; a shrinking one stops its last user at its end.
+    return to < from ? length : -1;
+  }
+
+  private static int usersWithin(int from, int to, long length, long offset) {
+    if (to > from) {
+      // Started so far: 1 + floor(offset * n / d), the first one at offset 0.
+      long started = 1 + multiplyDivide(offset, to - from, length);
+      return (int) Math.min(to, from + started);
+    }
+    if (to < from) {
+      // Stopped so far: floor(offset * n / d); the last stop lands on the stage's end.
+      long stopped = multiplyDivide(offset, from - to, length);
+      return (int) (from - stopped);
+    }
+    return from;
+  }
+
+  private static long multiplyDivide(long a, long b, long c) {
+    return java.math.BigInteger.valueOf(a).multiply(java.math.BigInteger.valueOf(b))
+        .divide(java.math.BigInteger.valueOf(c)).longValueExact();
+  }
+
+  private static long ceilMultiplyDivide(long a, long b, long c) {
+    java.math.BigInteger[] qr = java.math.BigInteger.valueOf(a)
+        .multiply(java.math.BigInteger.valueOf(b))
+        .divideAndRemainder(java.math.BigInteger.valueOf(c));
+    return qr[0].longValueExact() + (qr[1].signum() > 0 ? 1 : 0);
+  }
+
+  @Override
+  public String describe() {
+    StringBuilder text = new StringBuilder("closed model, peak ").append(peakUsers())
+        .append(" users:");
+    for (Stage stage : stages) {
+      text.append(' ').append(stage.targetUsers()).append(" over ")
+          .append(dev.loadtest.spec.Quantities.formatDuration(stage.duration())).append(';');
+    }
+    return text.substring(0, text.length() - 1);
+  }
+}

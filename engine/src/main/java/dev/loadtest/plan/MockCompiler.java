@@ -1,0 +1,57 @@
+package dev.loadtest.plan;
+
+import dev.loadtest.spec.MapNode;
+import dev.loadtest.spec.ScalarNode;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Compiles the spec's {@code mock:} section into {@link MockSettings}. */
+final class MockCompiler {
+
+  private MockCompiler() {}
+
+  static MockSettings compile(NodeReader reader, MapNode root) {
+    Optional<MapNode> mock = reader.map(root, "mock");
+    if (mock.isEmpty()) {
+      return MockSettings.DEFAULT;
+    }
+    MapNode node = mock.get();
+    double errorRate = reader.scalar(node, "errorRate").map(reader::fraction).orElse(0.0);
+    double rateLimitRate = reader.scalar(node, "rateLimitRate").map(reader::fraction).orElse(0.0);
+    if (errorRate + rateLimitRate > 1) {
+      reader.problem(node, "errorRate + rateLimitRate is above 100%");
+      return MockSettings.DEFAULT;
+    }
+    long seed = reader.scalar(node, "seed").map(ScalarNode::asLong).orElse(1L);
+    return new MockSettings(latency(reader, node), errorRate, rateLimitRate, seed);
+  }
+
+  private static LatencyDistribution latency(NodeReader reader, MapNode mock) {
+    Optional<MapNode> latency = reader.map(mock, "latency");
+    if (latency.isEmpty()) {
+      return new LatencyDistribution.Fixed(Duration.ZERO);
+    }
+    MapNode node = latency.get();
+    if (node.has("fixed")) {
+      return new LatencyDistribution.Fixed(reader.duration(node, "fixed").orElseThrow());
+    }
+    if (node.has("uniform")) {
+      MapNode uniform = reader.map(node, "uniform").orElseThrow();
+      Duration min = reader.duration(uniform, "min").orElseThrow();
+      Duration max = reader.duration(uniform, "max").orElseThrow();
+      if (max.compareTo(min) < 0) {
+        reader.problem(uniform, "max is below min");
+        return new LatencyDistribution.Fixed(min);
+      }
+      return new LatencyDistribution.Uniform(min, max);
+    }
+    MapNode logNormal = reader.map(node, "logNormal").orElseThrow();
+    Duration median = reader.duration(logNormal, "median").orElseThrow();
+    Duration p99 = reader.duration(logNormal, "p99").orElseThrow();
+    if (median.isZero() || p99.compareTo(median) < 0) {
+      reader.problem(logNormal, "logNormal needs 0 < median <= p99");
+      return new LatencyDistribution.Fixed(median);
+    }
+    return new LatencyDistribution.LogNormal(median, p99);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.loadtest.plan;
+
+import java.time.Duration;
+import java.util.OptionalDouble;
+
+/**
+ * What a plan asks of the machine and the target, known before the run: a dry run prints it.
+ *
+ * @param peakUsers the most virtual users active at one instant
+ * @param peakRequestsPerSecond an upper bound of the request rate where think time bounds it;
+ *     empty when the rate depends only on how fast the target answers
+ * @param duration length of the run
+ * @param connections connections the client may open to the target
+ */
+public record PlanNeeds(
+    int peakUsers, OptionalDouble peakRequestsPerSecond, Duration duration, int connections) {
+
+  static PlanNeeds of(TestPlan plan) {
+    int peakUsers = peakUsers(plan);
+    return new PlanNeeds(
+        peakUsers, peakRate(plan), plan.duration(), plan.target().maxConnections(peakUsers));
+  }
+
+  /**
+   * Peak users across scenarios. Each scenario's peak is exact; their sum is an upper bound when
+   * scenarios peak at different times, which is the safe side for sizing connections.
+   */
+  private static int peakUsers(TestPlan plan) {
+    return plan.scenarios().stream().mapToInt(scenario -> scenario.load().peakUsers()).sum();
+  }
+
+  /** With think time, a closed-model user sends at most (requests per task) / (think time). */
+  private static OptionalDouble peakRate(TestPlan plan) {
+    double total = 0;
+    for (ScenarioPlan scenario : plan.scenarios()) {
+      double meanThinkSeconds = scenario.thinkTime().meanNanos() / 1e9;
+      if (meanThinkSeconds <= 0) {
+        return OptionalDouble.empty();
+      }
+      total += scenario.load().peakUsers() * scenario.meanRequestsPerTask() / meanThinkSeconds;
+    }
+    return OptionalDouble.of(total);
+  }
+
+  public String describe() {
+    String rate = peakRequestsPerSecond.isPresent()
+        ? String.format(java.util.Locale.ROOT, "at most %.1f req/s (bounded by think time)",
+            peakRequestsPerSecond.getAsDouble())
+        : "set by the target's response time (closed model without think time)";
+    return "peak users: " + peakUsers + "\n"
+        + "peak rate: " + rate + "\n"
+        + "duration: " + dev.loadtest.spec.Quantities.formatDuration(duration) + "\n"
+        + "connections: up to " + connections;
+  }
+}

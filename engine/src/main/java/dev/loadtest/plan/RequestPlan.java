@@ -1,0 +1,51 @@
+package dev.loadtest.plan;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One HTTP request with its templates prepared and its checks.
+ *
+ * @param name the name its statistics are grouped under
+ * @param statsKey index of {@code name} in {@link TestPlan#requestNames()}
+ * @param method the HTTP method
+ * @param path path and query below the target's base URI, may hold templates
+ * @param query query parameters added to the path
+ * @param headers the request's own headers (they win over scenario and target headers)
+ * @param body what is sent
+ * @param timeout limit on the whole exchange
+ * @param checks what the response must satisfy, besides its status
+ * @param expectStatus statuses that count as success
+ */
+public record RequestPlan(
+    String name,
+    int statsKey,
+    HttpMethod method,
+    Template path,
+    List<QueryParameter> query,
+    List<HeaderTemplate> headers,
+    Body body,
+    Duration timeout,
+    List<Check> checks,
+    StatusSet expectStatus) implements Step {
+
+  public RequestPlan {
+    query = List.copyOf(query);
+    headers = List.copyOf(headers);
+    checks = List.copyOf(checks);
+  }
+
+  /** A query parameter whose value may hold templates. */
+  public record QueryParameter(String name, Template value) {}
+
+  /** True when a check reads the body, so the engine must keep it instead of discarding it. */
+  public boolean needsBody() {
+    return checks.stream().anyMatch(Check::needsBody);
+  }
+
+  @Override
+  public String describe() {
+    return method + " " + path.source() + (name.equals(method + " " + path.source()) ? ""
+        : " as '" + name + "'");
+  }
+}

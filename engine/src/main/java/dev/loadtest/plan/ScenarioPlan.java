@@ -1,0 +1,49 @@
+package dev.loadtest.plan;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A user class: its load profile and the tasks its users pick by weight.
+ *
+ * @param name the scenario's name
+ * @param index position in the plan, used to derive per-scenario random seeds
+ * @param load how many users run it over time
+ * @param thinkTime pause after each task
+ * @param tasks the tasks and their weights
+ * @param headers headers added to every request of this scenario
+ * @param variables named constants visible to templates
+ */
+public record ScenarioPlan(
+    String name,
+    int index,
+    LoadProfile load,
+    ThinkTime thinkTime,
+    WeightedTable<TaskPlan> tasks,
+    List<HeaderTemplate> headers,
+    Map<String, String> variables) {
+
+  public ScenarioPlan {
+    headers = List.copyOf(headers);
+    variables = Map.copyOf(variables);
+  }
+
+  /** Requests per task, averaged by the tasks' weights. */
+  public double meanRequestsPerTask() {
+    double weighted = 0;
+    for (int i = 0; i < tasks.size(); i++) {
+      weighted += (double) tasks.weight(i) * tasks.item(i).requestCount();
+    }
+    return weighted / tasks.totalWeight();
+  }
+
+  public String describe() {
+    StringBuilder text = new StringBuilder("scenario ").append(name).append(": ")
+        .append(load.describe()).append(", think time ").append(thinkTime.describe());
+    for (int i = 0; i < tasks.size(); i++) {
+      text.append("\n  task ").append(tasks.item(i).name()).append(" (weight ")
+          .append(tasks.weight(i)).append("): ").append(tasks.item(i).describe());
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,62 @@
+package dev.loadtest.plan;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A spec compiled once into what the engine executes: immutable, free of YAML and of any HTTP
+ * library, with every choice table and template prepared up front.
+ *
+ * @param name the spec's name
+ * @param specSha256 hash of the spec files, to tell runs of different specs apart
+ * @param seed seed of every random choice the run makes
+ * @param target where requests go
+ * @param preflight the request that must pass before load starts
+ * @param scenarios user classes, each with its own load profile
+ * @param requestNames distinct request names; a request's {@code statsKey} indexes this list
+ * @param thresholds pass/fail criteria
+ */
+public record TestPlan(
+    String name,
+    String specSha256,
+    long seed,
+    TargetPlan target,
+    Preflight preflight,
+    List<ScenarioPlan> scenarios,
+    List<String> requestNames,
+    List<Threshold> thresholds) {
+
+  public TestPlan {
+    scenarios = List.copyOf(scenarios);
+    requestNames = List.copyOf(requestNames);
+    thresholds = List.copyOf(thresholds);
+  }
+
+  /** Time from the first user's start until the last scenario's profile ends. */
+  public Duration duration() {
+    return scenarios.stream()
+        .map(scenario -> scenario.load().duration())
+        .max(Duration::compareTo)
+        .orElse(Duration.ZERO);
+  }
+
+  /** What the run will need, computed without running it. */
+  public PlanNeeds needs() {
+    return PlanNeeds.of(this);
+  }
+
+  /** A multi-line description of the plan for {@code validate} and the run banner. */
+  public String describe() {
+    StringBuilder text = new StringBuilder();
+    text.append("plan ").append(name).append(" (spec ").append(specSha256, 0, 12).append(")\n");
+    text.append("  target: ").append(target.describe()).append('\n');
+    text.append("  preflight: ").append(preflight.describe()).append('\n');
+    for (ScenarioPlan scenario : scenarios) {
+      text.append("  ").append(scenario.describe().replace("\n", "\n  ")).append('\n');
+    }
+    for (Threshold threshold : thresholds) {
+      text.append("  threshold ").append(threshold.describe()).append('\n');
+    }
+    return text.toString();
+  }
+}
