@@ -1,0 +1,152 @@
+package dev.loadtest.cli;
+
+import dev.loadtest.mock.MockServer;
+import dev.loadtest.plan.Endpoint;
+import dev.loadtest.plan.TestPlan;
+import dev.loadtest.report.ConsoleReporter;
+import dev.loadtest.report.FinalReport;
+import dev.loadtest.report.SummaryJson;
+import dev.loadtest.run.LoadRunner;
+import dev.loadtest.run.RunControl;
+import dev.loadtest.run.RunFailedException;
+import dev.loadtest.run.RunOptions;
+import dev.loadtest.run.RunResult;
+import dev.loadtest.spec.SpecErrorFormatter;
+import dev.loadtest.spec.SpecException;
+import dev.loadtest.stats.ThresholdEvaluator;
+import dev.loadtest.stats.ThresholdResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code loadtest run}: runs a spec and exits with the thresholds' verdict. */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Run a load test described by a spec; exit 0 if every threshold passes.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:passed", "1:a threshold failed", "2:invalid spec or usage",
+        "3:could not run (preflight, target, output directory)"})
+final class RunCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec command;
+
+  @Mixin
+  SpecOptions spec;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+      description = "Write the results (summary.json) into this directory.")
+  Path out;
+
+  private final Environment environment;
+
+  RunCommand(Environment environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter console = command.commandLine().getOut();
+    PrintWriter errors = command.commandLine().getErr();
+    TestPlan plan;
+    try {
+      plan = SpecFiles.compile(spec, environment.variables(), environment.freshSeed());
+    } catch (SpecException e) {
+      errors.print(SpecErrorFormatter.format(e.problems()));
+      errors.flush();
+      return ExitCode.INVALID_INPUT.code();
+    }
+    Optional<String> outProblem = prepareOutput();
+    if (outProblem.isPresent()) {
+      errors.println("error: " + outProblem.get());
+      errors.flush();
+      return ExitCode.COULD_NOT_RUN.code();
+    }
+    return run(plan, console, errors);
+  }
+
+  private int run(TestPlan plan, PrintWriter console, PrintWriter errors)
+      throws InterruptedException {
+    RunControl control = new RunControl();
+    try (MockServer mock = startMockIfNeeded(plan)) {
+      URI baseUri = mock != null ? mock.baseUri()
+          : ((Endpoint.Remote) plan.target().endpoint()).baseUri();
+      console.println(banner(plan, baseUri));
+      console.flush();
+      ConsoleReporter reporter = new ConsoleReporter(console);
+      RunResult result;
+      try (Signals.Registration signals = environment.signals().onInterrupt(control)) {
+        result = new LoadRunner(plan, baseUri, RunOptions.DEFAULT, reporter).run(control);
+        int code = finish(plan, result, console, errors);
+        signals.finished(code);
+        return code;
+      }
+    } catch (RunFailedException e) {
+      errors.println("error: " + e.getMessage());
+      errors.flush();
+      return ExitCode.COULD_NOT_RUN.code();
+    }
+  }
+
+  private int finish(TestPlan plan, RunResult result, PrintWriter console, PrintWriter errors) {
+    List<ThresholdResult> verdicts = ThresholdEvaluator.evaluate(plan.thresholds(),
+        result.stats());
+    boolean passed = result.abortReason().isEmpty()
+        && verdicts.stream().allMatch(ThresholdResult::passed);
+    ExitCode code = passed ? ExitCode.PASSED : ExitCode.THRESHOLDS_FAILED;
+    console.print(FinalReport.render(result, verdicts, passed));
+    console.flush();
+    if (out != null) {
+      try {
+        Path written = SummaryJson.write(out, plan, result, verdicts, passed, code.code());
+        console.println("summary written to " + written);
+      } catch (java.io.UncheckedIOException e) {
+        errors.println("error: " + e.getMessage());
+        errors.flush();
+        return ExitCode.COULD_NOT_RUN.code();
+      }
+    }
+    console.flush();
+    return code.code();
+  }
+
+  private static MockServer startMockIfNeeded(TestPlan plan) throws RunFailedException {
+    if (plan.target().endpoint() instanceof Endpoint.BuiltInMock mock) {
+      try {
+        return MockServer.start(mock.settings(), "127.0.0.1", 0);
+      } catch (Exception e) {
+        throw new RunFailedException("cannot start the built-in mock: " + e.getMessage(), e);
+      }
+    }
+    return null;
+  }
+
+  /** Finds output problems before any load is sent, so no measurement is lost to them. */
+  private Optional<String> prepareOutput() {
+    if (out == null) {
+      return Optional.empty();
+    }
+    try {
+      Files.createDirectories(out);
+      Path probe = Files.createTempFile(out, ".write-check", ".tmp");
+      Files.delete(probe);
+      return Optional.empty();
+    } catch (IOException | SecurityException e) {
+      return Optional.of("output directory " + out + " is not writable: " + e.getMessage());
+    }
+  }
+
+  private static String banner(TestPlan plan, URI baseUri) {
+    return "loadtest " + dev.loadtest.run.Version.current() + ": " + plan.name() + " against "
+        + baseUri + "\n" + plan.needs().describe() + "\nseed: " + plan.seed();
+  }
+}

@@ -1,0 +1,21 @@
+package dev.loadtest.cli;
+
+import dev.loadtest.plan.PlanCompiler;
+import dev.loadtest.plan.TestPlan;
+import dev.loadtest.spec.SpecDocument;
+import dev.loadtest.spec.SpecException;
+import dev.loadtest.spec.SpecLoader;
+import java.util.Map;
+
+/** Loads, validates and compiles the spec a command names. */
+final class SpecFiles {
+
+  private SpecFiles() {}
+
+  static TestPlan compile(SpecOptions options, Map<String, String> environment, long seedIfUnset)
+      throws SpecException {
+    SpecDocument document = new SpecLoader(environment)
+        .load(options.files, options.effectiveSets(environment));
+    return new PlanCompiler(environment).compile(document, options.overrides(), seedIfUnset);
+  }
+}

@@ -1,0 +1,119 @@
+package dev.loadtest.report;
+
+import dev.loadtest.plan.TestPlan;
+import dev.loadtest.plan.ThresholdScope;
+import dev.loadtest.run.RunResult;
+import dev.loadtest.stats.FailureCount;
+import dev.loadtest.stats.RequestSummary;
+import dev.loadtest.stats.StatsSnapshot;
+import dev.loadtest.stats.ThresholdResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes {@code summary.json}, the machine-readable result of a run; {@code docs/summary-json.md}
+ * documents every field. Latencies are milliseconds with three decimals.
+ */
+public final class SummaryJson {
+
+  public static final String FILE_NAME = "summary.json";
+
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  private SummaryJson() {}
+
+  /** Writes the summary into {@code directory}, replacing an earlier one atomically. */
+  public static Path write(Path directory, TestPlan plan, RunResult result,
+      List<ThresholdResult> verdicts, boolean passed, int exitCode) {
+    ObjectNode root = build(plan, result, verdicts, passed, exitCode);
+    Path target = directory.resolve(FILE_NAME);
+    Path partial = directory.resolve(FILE_NAME + ".partial");
+    try {
+      Files.writeString(partial, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root)
+          + "\n");
+      Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  static ObjectNode build(TestPlan plan, RunResult result, List<ThresholdResult> verdicts,
+      boolean passed, int exitCode) {
+    StatsSnapshot stats = result.stats();
+    ObjectNode root = JSON.createObjectNode();
+    root.put("name", plan.name());
+    root.put("specSha256", plan.specSha256());
+    root.put("seed", plan.seed());
+    root.put("startedAt", result.startedAt().toString());
+    root.put("endedAt", result.endedAt().toString());
+    root.put("durationSeconds", round(stats.elapsed().toNanos() / 1e9, 3));
+    root.put("passed", passed);
+    root.put("exitCode", exitCode);
+    root.put("interrupted", result.interrupted());
+    root.put("aborted", result.abortReason().orElse(null));
+    root.put("abandonedRequests", result.abandonedRequests());
+    ObjectNode totals = root.putObject("totals");
+    request(totals, stats.total(), stats);
+    ArrayNode endpoints = root.putArray("endpoints");
+    stats.requests().forEach(request -> request(endpoints.addObject(), request, stats));
+    failures(root.putArray("failures"), stats.failures());
+    thresholds(root.putArray("thresholds"), verdicts);
+    return root;
+  }
+
+  private static void request(ObjectNode node, RequestSummary request, StatsSnapshot stats) {
+    node.put("name", request.name());
+    node.put("requests", request.requests());
+    node.put("failures", request.failures());
+    node.put("errorRate", round(request.errorRate(), 6));
+    node.put("rps", round(request.requestsPerSecond(stats.elapsed()), 3));
+    ObjectNode latency = node.putObject("latencyMs");
+    latency.put("mean", round(request.meanMillis(), 3));
+    latency.put("min", round(request.minMillis(), 3));
+    latency.put("p50", round(request.percentileMillis(50), 3));
+    latency.put("p90", round(request.percentileMillis(90), 3));
+    latency.put("p95", round(request.percentileMillis(95), 3));
+    latency.put("p99", round(request.percentileMillis(99), 3));
+    latency.put("max", round(request.maxMillis(), 3));
+  }
+
+  private static void failures(ArrayNode array, List<FailureCount> failures) {
+    for (FailureCount failure : failures) {
+      ObjectNode node = array.addObject();
+      node.put("request", failure.request());
+      node.put("kind", failure.kind().label());
+      node.put("message", failure.message());
+      node.put("count", failure.count());
+    }
+  }
+
+  private static void thresholds(ArrayNode array, List<ThresholdResult> verdicts) {
+    for (ThresholdResult verdict : verdicts) {
+      ObjectNode node = array.addObject();
+      node.put("name", verdict.threshold().name());
+      node.put("metric", verdict.threshold().metric().name());
+      node.put("request", verdict.threshold().scope() instanceof ThresholdScope.OneRequest one
+          ? one.name() : null);
+      node.put("comparison", verdict.threshold().comparison().symbol());
+      node.put("limit", verdict.threshold().limit());
+      node.put("limitWritten", verdict.threshold().written());
+      node.put("unit", verdict.threshold().metric().unit());
+      node.put("observed", round(verdict.observed(), 6));
+      node.put("passed", verdict.passed());
+    }
+  }
+
+  private static double round(double value, int decimals) {
+    double scale = Math.pow(10, decimals);
+    return Math.round(value * scale) / scale;
+  }
+}

@@ -1,0 +1,50 @@
+package dev.loadtest.run;
+
+import dev.loadtest.plan.TargetPlan;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.HttpClientTransport;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.HttpCookieStore;
+import org.eclipse.jetty.http2.client.HTTP2Client;
+import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
+
+/** Builds the Jetty client a run uses, tuned for generating load rather than browsing. */
+final class HttpClients {
+
+  /** Callbacks are short: a few threads per core keep the cores busy without contention. */
+  private static final int THREADS_PER_CORE = 4;
+
+  private HttpClients() {}
+
+  static HttpClient start(TargetPlan target, int connections) throws Exception {
+    ClientConnector connector = new ClientConnector();
+    connector.setSelectors(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    HttpClientTransport transport = target.httpVersion() == TargetPlan.HttpVersion.HTTP_2
+        ? new HttpClientTransportOverHTTP2(new HTTP2Client(connector))
+        : new HttpClientTransportOverHTTP(connector);
+    HttpClient client = new HttpClient(transport);
+    QueuedThreadPool threads = new QueuedThreadPool(
+        Math.max(8, THREADS_PER_CORE * Runtime.getRuntime().availableProcessors()), 2);
+    threads.setName("loadtest-http");
+    threads.setDaemon(true);
+    client.setExecutor(threads);
+    client.setScheduler(new ScheduledExecutorScheduler("loadtest-http-scheduler", true));
+    client.setMaxConnectionsPerDestination(connections);
+    // Every virtual user may queue one request while connections are busy.
+    client.setMaxRequestsQueuedPerDestination(Math.max(1024, connections * 2));
+    client.setConnectTimeout(target.connectTimeout().toMillis());
+    client.setIdleTimeout(Math.max(30_000, target.requestTimeout().toMillis() * 2));
+    client.setFollowRedirects(target.followRedirects());
+    // Virtual users must not share one cookie jar; per-user sessions come with flows.
+    client.setHttpCookieStore(new HttpCookieStore.Empty());
+    // Measure the target, not our decompression: bodies are taken as the server sends them.
+    client.getContentDecoderFactories().clear();
+    client.setUserAgentField(new org.eclipse.jetty.http.HttpField(
+        org.eclipse.jetty.http.HttpHeader.USER_AGENT, "loadtest/" + Version.current()));
+    client.start();
+    return client;
+  }
+}

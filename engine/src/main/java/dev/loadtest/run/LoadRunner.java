@@ -1,0 +1,212 @@
+package dev.loadtest.run;
+
+import dev.loadtest.plan.ScenarioPlan;
+import dev.loadtest.plan.TestPlan;
+import dev.loadtest.plan.Threshold;
+import dev.loadtest.stats.IntervalPoint;
+import dev.loadtest.stats.RunStats;
+import dev.loadtest.stats.StatsSnapshot;
+import dev.loadtest.stats.ThresholdEvaluator;
+import dev.loadtest.stats.ThresholdResult;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.client.HttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a plan against a target: checks the target, drives every scenario's users on one
+ * scheduler thread and the HTTP client's callbacks, samples statistics, and stops on schedule,
+ * on interruption or when an abort threshold fails. Always returns what it measured.
+ */
+public final class LoadRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LoadRunner.class);
+
+  private final TestPlan plan;
+  private final URI baseUri;
+  private final RunOptions options;
+  private final RunListener listener;
+
+  public LoadRunner(TestPlan plan, URI baseUri, RunOptions options, RunListener listener) {
+    this.plan = plan;
+    this.baseUri = baseUri;
+    this.options = options;
+    this.listener = listener;
+  }
+
+  /**
+   * Runs the plan to its end or until {@code control} stops it.
+   *
+   * @throws RunFailedException when the target fails its check before any load is sent
+   */
+  public RunResult run(RunControl control) throws RunFailedException, InterruptedException {
+    HttpClient client = startClient();
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "loadtest-scheduler");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      TargetCheck.verify(client, baseUri, plan.target(), plan.preflight());
+      return drive(client, scheduler, control);
+    } finally {
+      scheduler.shutdownNow();
+      stopQuietly(client);
+    }
+  }
+
+  private HttpClient startClient() throws RunFailedException {
+    try {
+      return HttpClients.start(plan.target(), plan.needs().connections());
+    } catch (Exception e) {
+      throw new RunFailedException("cannot start the HTTP client: " + e.getMessage(), e);
+    }
+  }
+
+  private RunResult drive(HttpClient client, ScheduledExecutorService scheduler,
+      RunControl control) throws InterruptedException {
+    RunStats stats = new RunStats(plan.requestNames());
+    RunContext run = new RunContext(stats, new RequestFactory(client, baseUri, plan.target()),
+        scheduler, client.getExecutor(), plan.seed());
+    AtomicInteger activeUsers = new AtomicInteger();
+    List<UserController> controllers = controllers(run, activeUsers);
+    Instant startedAt = Instant.now();
+    long loadStart = System.nanoTime();
+    listener.onLoadStart();
+    controllers.forEach(controller -> controller.start(loadStart));
+    Sampler sampler = new Sampler(stats, loadStart, activeUsers, control);
+    scheduler.scheduleAtFixedRate(sampler::sample, options.sampleInterval().toNanos(),
+        options.sampleInterval().toNanos(), TimeUnit.NANOSECONDS);
+
+    RunControl.StopReason reason = control.await(plan.duration().toNanos());
+    scheduler.execute(() -> controllers.forEach(UserController::stopAll));
+    Duration grace = reason == RunControl.StopReason.INTERRUPTED ? options.interruptGrace()
+        : options.gracefulStop();
+    long abandoned = run.drainAndStopRecording(grace.toNanos());
+    if (abandoned > 0) {
+      listener.onWarning(abandoned + " request(s) still in flight after "
+          + dev.loadtest.spec.Quantities.formatDuration(grace) + " were abandoned, not recorded");
+    }
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - loadStart);
+    StatsSnapshot snapshot = sampler.finish(elapsed);
+    Optional<String> abort = reason == RunControl.StopReason.ABORTED
+        ? Optional.of(control.abortMessage()) : Optional.empty();
+    return new RunResult(snapshot, startedAt, Instant.now(),
+        reason == RunControl.StopReason.INTERRUPTED, abort, abandoned);
+  }
+
+  private List<UserController> controllers(RunContext run, AtomicInteger activeUsers) {
+    AtomicLong userIds = new AtomicLong();
+    List<UserController> controllers = new ArrayList<>();
+    for (ScenarioPlan scenario : plan.scenarios()) {
+      controllers.add(new UserController(run, scenario, activeUsers, userIds));
+    }
+    return controllers;
+  }
+
+  private static void stopQuietly(HttpClient client) {
+    try {
+      client.stop();
+    } catch (Exception e) {
+      LOG.debug("HTTP client did not stop cleanly", e);
+    }
+  }
+
+  /**
+   * Closes statistics intervals, reports progress, and checks abort thresholds. Runs on the
+   * scheduler thread, except {@link #finish}, which runs after the scheduler has stopped
+   * sampling; both go through the synchronised {@link RunStats} methods.
+   */
+  private final class Sampler {
+    private final RunStats stats;
+    private final long loadStart;
+    private final AtomicInteger activeUsers;
+    private final RunControl control;
+    private final List<Threshold> abortThresholds;
+    private final int intervalsPerProgress;
+    private final List<IntervalPoint> window = new ArrayList<>();
+    private long requests;
+    private long failures;
+
+    Sampler(RunStats stats, long loadStart, AtomicInteger activeUsers, RunControl control) {
+      this.stats = stats;
+      this.loadStart = loadStart;
+      this.activeUsers = activeUsers;
+      this.control = control;
+      this.abortThresholds = plan.thresholds().stream().filter(Threshold::abortOnFail).toList();
+      this.intervalsPerProgress = (int) Math.max(1,
+          options.progressInterval().toNanos() / options.sampleInterval().toNanos());
+    }
+
+    void sample() {
+      try {
+        long elapsed = System.nanoTime() - loadStart;
+        IntervalPoint point = stats.sampleInterval(elapsed, activeUsers.get());
+        listener.onInterval(point);
+        accumulate(point);
+        checkAbortThresholds(elapsed);
+      } catch (RuntimeException e) {
+        // A failing sampler must not silently stop all sampling; log and keep going.
+        LOG.warn("sampling failed", e);
+      }
+    }
+
+    private void accumulate(IntervalPoint point) {
+      window.add(point);
+      requests += point.requests();
+      failures += point.failures();
+      if (window.size() < intervalsPerProgress) {
+        return;
+      }
+      long windowRequests = window.stream().mapToLong(IntervalPoint::requests).sum();
+      double rate = window.stream().mapToDouble(IntervalPoint::requestsPerSecond).average()
+          .orElse(0);
+      // The window's p95 is approximated by the largest interval p95: conservative, cheap.
+      double p95 = window.stream().filter(p -> p.requests() > 0)
+          .mapToDouble(IntervalPoint::p95Millis).max().orElse(0);
+      listener.onProgress(new ProgressReport(point.elapsedMillis(),
+          plan.duration().toMillis(), point.activeUsers(), windowRequests == 0 ? 0 : rate, p95,
+          requests, failures));
+      window.clear();
+    }
+
+    private void checkAbortThresholds(long elapsedNanos) {
+      if (abortThresholds.isEmpty()) {
+        return;
+      }
+      StatsSnapshot snapshot = stats.snapshot(Duration.ofNanos(elapsedNanos));
+      for (Threshold threshold : abortThresholds) {
+        if (elapsedNanos < threshold.abortAfter().toNanos()
+            || snapshot.total().requests() == 0) {
+          continue;
+        }
+        ThresholdResult result = ThresholdEvaluator.evaluate(threshold, snapshot);
+        if (!result.passed()) {
+          control.abort("threshold " + threshold.name() + " failed with "
+              + threshold.formatObserved(result.observed()));
+          return;
+        }
+      }
+    }
+
+    StatsSnapshot finish(Duration elapsed) {
+      stats.sampleInterval(elapsed.toNanos(), 0);
+      return stats.snapshot(elapsed);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LoadRunner[" + plan.name() + " -> " + baseUri + "]";
+  }
+}

@@ -1,0 +1,39 @@
+package dev.loadtest.stats;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * One point of the run's timeline, for progress lines and charts.
+ *
+ * @param elapsedMillis end of the interval, since the run started
+ * @param requests requests completed in the interval
+ * @param failures failures in the interval
+ * @param requestsPerSecond completion rate over the interval
+ * @param p50Millis median latency of the interval, 0 when it had no requests
+ * @param p95Millis 95th percentile
+ * @param p99Millis 99th percentile
+ * @param activeUsers virtual users active at the end of the interval
+ */
+public record IntervalPoint(
+    long elapsedMillis,
+    long requests,
+    long failures,
+    double requestsPerSecond,
+    double p50Millis,
+    double p95Millis,
+    double p99Millis,
+    int activeUsers) {
+
+  static IntervalPoint of(
+      long elapsedNanos, long lengthNanos, Histogram latencies, long failures, int users) {
+    long requests = latencies.getTotalCount();
+    return new IntervalPoint(elapsedNanos / 1_000_000, requests, failures,
+        requests * 1e9 / lengthNanos, millis(latencies, 50), millis(latencies, 95),
+        millis(latencies, 99), users);
+  }
+
+  private static double millis(Histogram latencies, double percentile) {
+    return latencies.getTotalCount() == 0 ? 0
+        : latencies.getValueAtPercentile(percentile) / 1e6;
+  }
+}

@@ -1,0 +1,34 @@
+package dev.loadtest.stats;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a run measured, frozen: the input of every report and of threshold verdicts.
+ *
+ * @param elapsed time from the start of load to the snapshot
+ * @param requests per request name, in plan order
+ * @param total all requests together
+ * @param failures failures grouped by request, kind and message, most frequent first
+ * @param timeline one point per sampling interval
+ * @param clampedValues latencies above the histogram's range, recorded at its maximum
+ */
+public record StatsSnapshot(
+    Duration elapsed,
+    List<RequestSummary> requests,
+    RequestSummary total,
+    List<FailureCount> failures,
+    List<IntervalPoint> timeline,
+    long clampedValues) {
+
+  public StatsSnapshot {
+    requests = List.copyOf(requests);
+    failures = List.copyOf(failures);
+    timeline = List.copyOf(timeline);
+  }
+
+  /** The summary of a request name; the plan guarantees the index exists. */
+  public RequestSummary request(int statsKey) {
+    return requests.get(statsKey);
+  }
+}
