@@ -1,5 +1,6 @@
 package dev.loadtest.cli;
 
+import dev.loadtest.plan.Overrides;
 import dev.loadtest.plan.PlanCompiler;
 import dev.loadtest.plan.TestPlan;
 import dev.loadtest.spec.SpecDocument;
@@ -14,8 +15,10 @@ final class SpecFiles {
 
   static TestPlan compile(SpecOptions options, Map<String, String> environment, long seedIfUnset)
       throws SpecException {
+    // Option mistakes are usage errors: report them before reading any file.
+    Overrides overrides = options.overrides();
     SpecDocument document = new SpecLoader(environment)
         .load(options.files, options.effectiveSets(environment));
-    return new PlanCompiler(environment).compile(document, options.overrides(), seedIfUnset);
+    return new PlanCompiler(environment).compile(document, overrides, seedIfUnset);
   }
 }
