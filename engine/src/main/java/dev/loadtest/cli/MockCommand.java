@@ -34,11 +34,6 @@ import picocli.CommandLine.TypeConversionException;
         "Speaks HTTP/1.1 and h2c on the same port. Stop it with Ctrl-C."})
 public final class MockCommand implements Callable<Integer> {
 
-  /**
-   * Exit code when the port cannot be bound: the documented "run could not start" code, kept
-   * here until the command line's exit code enum exists.
-   */
-
   /** How long the started mock runs; the command closes the mock when this returns. */
   @FunctionalInterface
   public interface Lifetime {
