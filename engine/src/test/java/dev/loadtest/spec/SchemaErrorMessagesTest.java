@@ -41,11 +41,6 @@ class SchemaErrorMessagesTest {
         row("bad enum", "preflight: {path: /, method: PATCHX}\n",
             "spec.yaml:9:30 preflight.method: 'PATCHX' is not one of GET, POST, PUT, PATCH, "
                 + "DELETE, HEAD, OPTIONS; did you mean 'PATCH'?"),
-        // An enum of texts given a number: tell the user to quote it.
-        Arguments.of("enum wants text",
-            MINIMAL.replace("baseUrl: mock", "baseUrl: mock\n  http: 2"),
-            "spec.yaml:4:9 target.http: expected one of 1.1, 2 as text; "
-                + "write it in quotes: \"2\""),
         // A number out of range.
         row("below minimum", "load: {users: -1}\n",
             "spec.yaml:9:15 load.users: expected at least 0, got -1"),
