@@ -80,6 +80,19 @@ class RunCommandTest {
   }
 
   @Test
+  void http2RunsOverCleartextH2() throws IOException {
+    Path out = directory.resolve("out");
+
+    CommandLineRunner.Outcome outcome = CommandLineRunner.run("run", "-f",
+        write("it.yaml", SPEC).toString(), "--host", mock.baseUri().toString(),
+        "--set", "target.http=2", "--duration", "1s", "--out", out.toString());
+
+    assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+    assertThat(summary(out).get("totals").get("requests").asLong())
+        .isEqualTo(mock.requestCount() - 1).isPositive();
+  }
+
+  @Test
   void fixedLatencyGivesMedianWithinTenPercent() throws IOException {
     Path out = directory.resolve("out");
 
