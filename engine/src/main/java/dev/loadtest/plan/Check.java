@@ -42,7 +42,8 @@ public sealed interface Check {
       if (json.isEmpty()) {
         return Optional.of("body is not JSON, cannot check " + path.source());
       }
-      boolean found = path.find(json.get()).filter(node -> !node.isNull()).isPresent();
+      // A null value is present: the key is there, which is what exists checks.
+      boolean found = path.find(json.get()).isPresent();
       return found == exists ? Optional.empty()
           : Optional.of(path.source() + (exists ? " is missing" : " is present"));
     }

@@ -91,9 +91,17 @@ public record Template(String source, List<Part> parts) {
 
   /** True when the whole template is one expression that always yields a number. */
   public boolean isSingleNumber() {
-    return parts.size() == 1 && parts.get(0) instanceof RandomInt
-        || parts.size() == 1 && parts.get(0) instanceof Timestamp;
+    if (parts.size() != 1) {
+      return false;
+    }
+    Part only = parts.get(0);
+    return only instanceof RandomInt || only instanceof Timestamp
+        || only instanceof Variable variable && NUMERIC_VARIABLES.contains(variable.name());
   }
+
+  /** Built-in variables whose values are always whole numbers. */
+  private static final java.util.Set<String> NUMERIC_VARIABLES = java.util.Set.of("userId",
+      "iteration");
 
   /** Renders the template for one request. */
   public String render(TemplateContext context) {

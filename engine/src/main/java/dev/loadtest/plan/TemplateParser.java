@@ -49,7 +49,7 @@ final class TemplateParser {
         if (part instanceof Template.Literal text) {
           literal.append(text.text());
         } else {
-          flush(literal, parts);
+          flush(literal, parts, false);
           parts.add(part);
         }
         at = end + 1;
@@ -57,12 +57,13 @@ final class TemplateParser {
         literal.append(source.charAt(at++));
       }
     }
-    flush(literal, parts);
+    flush(literal, parts, true);
     return new Template(source, parts);
   }
 
-  private static void flush(StringBuilder literal, List<Template.Part> parts) {
-    if (literal.length() > 0 || parts.isEmpty()) {
+  /** Moves pending text into the parts; at the end, an empty template gets one empty part. */
+  private static void flush(StringBuilder literal, List<Template.Part> parts, boolean atEnd) {
+    if (literal.length() > 0 || atEnd && parts.isEmpty()) {
       parts.add(new Template.Literal(literal.toString()));
       literal.setLength(0);
     }

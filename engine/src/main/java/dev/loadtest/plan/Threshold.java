@@ -41,10 +41,14 @@ public record Threshold(
 
   /** True when the observed value meets the threshold. */
   public boolean passes(double observed) {
+    if (comparison == Comparison.BELOW && limit == 0) {
+      // "Below zero" can only mean "none at all", e.g. errorRate below 0%.
+      return observed <= 0;
+    }
     return comparison == Comparison.BELOW ? observed < limit : observed > limit;
   }
 
-  /** A stable name, e.g. {@code latency.p95 < 2s} or {@code latency.p99[checkout] < 3s}. */
+  /** A stable name, e.g. {@code latency.p95 < 2s} or {@code latency.p99{checkout} < 3s}. */
   public String name() {
     return metric.name() + scope.suffix() + " " + comparison.symbol() + " " + written;
   }
