@@ -150,7 +150,6 @@ class CheckTest {
   }
 
   @Test
-      + " 'A value of null is present'")
   void nullValueIsPresent() {
     FakeResponse body = new FakeResponse("{\"message\":null}");
 

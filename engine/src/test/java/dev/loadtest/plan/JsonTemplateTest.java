@@ -117,7 +117,6 @@ class JsonTemplateTest {
   }
 
   @Test
-      + " docs/spec.md says json `user: \"${userId}\"` is sent as a number")
   void userIdAndIterationAloneRenderAsNumbers() {
     JsonTemplate document = new JsonTemplate.JsonObject(List.of(
         member("user", text("${userId}")), member("turn", text("${iteration}"))));
