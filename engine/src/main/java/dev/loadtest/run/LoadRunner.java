@@ -3,6 +3,7 @@ package dev.loadtest.run;
 import dev.loadtest.plan.ScenarioPlan;
 import dev.loadtest.plan.TestPlan;
 import dev.loadtest.plan.Threshold;
+import dev.loadtest.stats.Interval;
 import dev.loadtest.stats.IntervalPoint;
 import dev.loadtest.stats.RunStats;
 import dev.loadtest.stats.StatsSnapshot;
@@ -85,8 +86,9 @@ public final class LoadRunner {
     listener.onLoadStart();
     controllers.forEach(controller -> controller.start(loadStart));
     Sampler sampler = new Sampler(stats, loadStart, activeUsers, control);
-    scheduler.scheduleAtFixedRate(sampler::sample, options.sampleInterval().toNanos(),
-        options.sampleInterval().toNanos(), TimeUnit.NANOSECONDS);
+    java.util.concurrent.ScheduledFuture<?> sampling = scheduler.scheduleAtFixedRate(
+        sampler::sample, options.sampleInterval().toNanos(), options.sampleInterval().toNanos(),
+        TimeUnit.NANOSECONDS);
 
     RunControl.StopReason reason = control.await(plan.duration().toNanos());
     scheduler.execute(() -> controllers.forEach(UserController::stopAll));
@@ -97,6 +99,7 @@ public final class LoadRunner {
       listener.onWarning(abandoned + " request(s) still in flight after "
           + dev.loadtest.spec.Quantities.formatDuration(grace) + " were abandoned, not recorded");
     }
+    sampling.cancel(false);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - loadStart);
     StatsSnapshot snapshot = sampler.finish(elapsed);
     Optional<String> abort = reason == RunControl.StopReason.ABORTED
@@ -148,12 +151,13 @@ public final class LoadRunner {
           options.progressInterval().toNanos() / options.sampleInterval().toNanos());
     }
 
-    void sample() {
+    /** Synchronised with {@link #finish} so that listeners hear intervals in order. */
+    synchronized void sample() {
       try {
         long elapsed = System.nanoTime() - loadStart;
-        IntervalPoint point = stats.sampleInterval(elapsed, activeUsers.get());
-        listener.onInterval(point);
-        accumulate(point);
+        Interval interval = stats.sampleInterval(elapsed, activeUsers.get());
+        listener.onInterval(interval);
+        accumulate(interval.point());
         checkAbortThresholds(elapsed);
       } catch (RuntimeException e) {
         // A failing sampler must not silently stop all sampling; log and keep going.
@@ -199,8 +203,8 @@ public final class LoadRunner {
       }
     }
 
-    StatsSnapshot finish(Duration elapsed) {
-      stats.sampleInterval(elapsed.toNanos(), 0);
+    synchronized StatsSnapshot finish(Duration elapsed) {
+      listener.onInterval(stats.sampleInterval(elapsed.toNanos(), 0));
       return stats.snapshot(elapsed);
     }
   }

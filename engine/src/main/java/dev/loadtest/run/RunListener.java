@@ -1,6 +1,6 @@
 package dev.loadtest.run;
 
-import dev.loadtest.stats.IntervalPoint;
+import dev.loadtest.stats.Interval;
 
 /**
  * Hears what happens during a run. Called from the engine's scheduler thread: implementations
@@ -14,8 +14,8 @@ public interface RunListener {
   /** A progress report covering the last progress interval. */
   default void onProgress(ProgressReport report) {}
 
-  /** Every sampling interval. */
-  default void onInterval(IntervalPoint point) {}
+  /** Every sampling interval, in order, the last one when the run ends. */
+  default void onInterval(Interval interval) {}
 
   /** Something the user can act on; the engine says each thing once. */
   default void onWarning(String message) {}

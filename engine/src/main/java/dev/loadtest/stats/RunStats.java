@@ -73,20 +73,24 @@ public final class RunStats {
    * @param elapsedNanos time since the run started
    * @param activeUsers virtual users active at the end of the interval
    */
-  public synchronized IntervalPoint sampleInterval(long elapsedNanos, int activeUsers) {
+  public synchronized Interval sampleInterval(long elapsedNanos, int activeUsers) {
     intervalTotal.reset();
     long failures = 0;
+    List<Interval.RequestInterval> perRequest = new ArrayList<>(requests.length);
     for (RequestStats request : requests) {
       RequestStats.IntervalSample sample = request.sample();
       intervalTotal.add(sample.latencies());
       failures += sample.failures();
+      perRequest.add(new Interval.RequestInterval(request.name(), sample.latencies(),
+          sample.failures()));
     }
-    long lengthNanos = Math.max(1, elapsedNanos - lastSampleNanos);
+    long startNanos = lastSampleNanos;
+    long lengthNanos = Math.max(1, elapsedNanos - startNanos);
     lastSampleNanos = elapsedNanos;
     IntervalPoint point = IntervalPoint.of(elapsedNanos, lengthNanos, intervalTotal, failures,
         activeUsers);
     timeline.add(point);
-    return point;
+    return new Interval(startNanos, elapsedNanos, point, perRequest);
   }
 
   /** Everything measured so far; call {@link #sampleInterval} first to include the latest. */

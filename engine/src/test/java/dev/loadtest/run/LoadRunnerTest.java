@@ -9,6 +9,7 @@ import dev.loadtest.plan.Overrides;
 import dev.loadtest.plan.PlanCompiler;
 import dev.loadtest.plan.TestPlan;
 import dev.loadtest.spec.SpecLoader;
+import dev.loadtest.stats.Interval;
 import dev.loadtest.stats.IntervalPoint;
 import java.time.Duration;
 import java.util.List;
@@ -43,8 +44,8 @@ class LoadRunnerTest {
     CountDownLatch measuring = new CountDownLatch(1);
     RunListener listener = new RunListener() {
       @Override
-      public void onInterval(IntervalPoint point) {
-        if (point.requests() > 0) {
+      public void onInterval(Interval interval) {
+        if (interval.point().requests() > 0) {
           measuring.countDown();
         }
       }
@@ -72,8 +73,8 @@ class LoadRunnerTest {
     List<IntervalPoint> points = new CopyOnWriteArrayList<>();
     RunListener listener = new RunListener() {
       @Override
-      public void onInterval(IntervalPoint point) {
-        points.add(point);
+      public void onInterval(Interval interval) {
+        points.add(interval.point());
       }
     };
 

@@ -1,0 +1,31 @@
+package dev.loadtest.stats;
+
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One closed sampling interval: the timeline point and what each request name recorded in it.
+ * Outputs that need more than totals (interval logs, Prometheus histograms, per-request charts)
+ * read the histograms here; they are private copies.
+ *
+ * @param startNanos start of the interval, since the load started
+ * @param endNanos end of the interval, since the load started
+ * @param point the totals of the interval
+ * @param requests per request name, in plan order
+ */
+public record Interval(long startNanos, long endNanos, IntervalPoint point,
+    List<RequestInterval> requests) {
+
+  public Interval {
+    requests = List.copyOf(requests);
+  }
+
+  /**
+   * One request name's interval.
+   *
+   * @param name the request name
+   * @param latencies latencies recorded in the interval, nanoseconds; a copy
+   * @param failures failures in the interval
+   */
+  public record RequestInterval(String name, Histogram latencies, long failures) {}
+}
