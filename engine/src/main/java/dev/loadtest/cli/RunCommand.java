@@ -44,7 +44,8 @@ final class RunCommand implements Callable<Integer> {
   SpecOptions spec;
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-      description = "Write the results (summary.json) into this directory.")
+      description = "Write the results (summary.json) into this directory. "
+          + "Default: the LOADTEST_OUT environment variable, if set.")
   Path out;
 
   private final Environment environment;
@@ -57,6 +58,11 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter console = command.commandLine().getOut();
     PrintWriter errors = command.commandLine().getErr();
+    // The container image sets LOADTEST_OUT=/work/reports, so results land in that mount.
+    String outFromEnvironment = environment.variables().getOrDefault("LOADTEST_OUT", "");
+    if (out == null && !outFromEnvironment.isBlank()) {
+      out = Path.of(outFromEnvironment);
+    }
     TestPlan plan;
     try {
       plan = SpecFiles.compile(spec, environment.variables(), environment.freshSeed());
