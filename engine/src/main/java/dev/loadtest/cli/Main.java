@@ -26,6 +26,7 @@ public final class Main {
         .addSubcommand(new RunCommand(environment))
         .addSubcommand(new ValidateCommand(environment))
         .addSubcommand(new MockCommand())
+        .addSubcommand(new ReportCommand())
         .setOut(out)
         .setErr(err)
         .setExitCodeExceptionMapper(exception -> ExitCode.INVALID_INPUT.code())

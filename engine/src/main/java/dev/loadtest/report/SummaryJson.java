@@ -29,6 +29,33 @@ public final class SummaryJson {
 
   private SummaryJson() {}
 
+  /** Writes the summary of a saved run into {@code directory}, replacing an earlier one. */
+  public static Path write(Path directory, SavedRun run, List<ThresholdResult> verdicts,
+      boolean passed, int exitCode) throws IOException {
+    ObjectNode root = build(run.metadata().name(), run.metadata().specSha256(),
+        run.metadata().seed(), run.toRunResult(), verdicts, passed, exitCode);
+    extend(root, run);
+    return AtomicFiles.writeString(directory.resolve(FILE_NAME),
+        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+  }
+
+  /** What the core summary gained with the reports: provenance, generator, scores. */
+  private static void extend(ObjectNode root, SavedRun run) {
+    RunMetadata metadata = run.metadata();
+    root.put("version", metadata.version());
+    metadata.commandLine().forEach(root.putArray("commandLine")::add);
+    ObjectNode generator = root.putObject("generator");
+    generator.put("cores", metadata.generator().cores());
+    generator.put("maxHeapBytes", metadata.generator().maxHeapBytes());
+    generator.put("meanCpuShare", round(metadata.generator().meanCpuShare(), 3));
+    generator.put("peakCpuShare", round(metadata.generator().peakCpuShare(), 3));
+    generator.put("peakHeapBytes", metadata.generator().peakHeapBytes());
+    ObjectNode scores = root.putObject("scores");
+    scores.put("userExperience", round(BusinessMetrics.userExperienceScore(
+        run.stats().total()), 6));
+    scores.put("reliability", round(BusinessMetrics.reliabilityScore(run.stats().total()), 6));
+  }
+
   /** Writes the summary into {@code directory}, replacing an earlier one atomically. */
   public static Path write(Path directory, TestPlan plan, RunResult result,
       List<ThresholdResult> verdicts, boolean passed, int exitCode) {
@@ -48,11 +75,17 @@ public final class SummaryJson {
 
   static ObjectNode build(TestPlan plan, RunResult result, List<ThresholdResult> verdicts,
       boolean passed, int exitCode) {
+    return build(plan.name(), plan.specSha256(), plan.seed(), result, verdicts, passed,
+        exitCode);
+  }
+
+  private static ObjectNode build(String name, String specSha256, long seed, RunResult result,
+      List<ThresholdResult> verdicts, boolean passed, int exitCode) {
     StatsSnapshot stats = result.stats();
     ObjectNode root = JSON.createObjectNode();
-    root.put("name", plan.name());
-    root.put("specSha256", plan.specSha256());
-    root.put("seed", plan.seed());
+    root.put("name", name);
+    root.put("specSha256", specSha256);
+    root.put("seed", seed);
     root.put("startedAt", result.startedAt().toString());
     root.put("endedAt", result.endedAt().toString());
     root.put("durationSeconds", round(stats.elapsed().toNanos() / 1e9, 3));
@@ -83,6 +116,7 @@ public final class SummaryJson {
     latency.put("p90", round(request.percentileMillis(90), 3));
     latency.put("p95", round(request.percentileMillis(95), 3));
     latency.put("p99", round(request.percentileMillis(99), 3));
+    latency.put("p99.9", round(request.percentileMillis(99.9), 3));
     latency.put("max", round(request.maxMillis(), 3));
   }
 

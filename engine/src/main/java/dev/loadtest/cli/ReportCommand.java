@@ -1,0 +1,83 @@
+package dev.loadtest.cli;
+
+import dev.loadtest.report.ReportSet;
+import dev.loadtest.report.ResultFiles;
+import dev.loadtest.report.SavedRun;
+import dev.loadtest.report.SavedRunReader;
+import dev.loadtest.stats.ThresholdResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code loadtest report --from DIR}: renders the reports of a finished run again from its
+ * saved results (interval log and {@code results.json}), without sending any request.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Render report.html, charts, CSV, summary.json and junit.xml again from the"
+        + " results a run saved with --out; exit with the run's verdict.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the run passed", "1:a threshold failed or the run was aborted",
+        "2:invalid usage", "3:the saved results cannot be read or the reports written"})
+final class ReportCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec command;
+
+  @Option(names = "--from", required = true, paramLabel = "DIR",
+      description = "The --out directory of a run.")
+  Path from;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+      description = "Write the reports here instead of into the --from directory.")
+  Path out;
+
+  @Option(names = "--csv-prefix", paramLabel = "PREFIX",
+      defaultValue = ResultFiles.DEFAULT_CSV_PREFIX,
+      description = "Prefix of the Locust-style CSV files (default: ${DEFAULT-VALUE}).")
+  String csvPrefix;
+
+  @Override
+  public Integer call() {
+    PrintWriter console = command.commandLine().getOut();
+    PrintWriter errors = command.commandLine().getErr();
+    SavedRun run;
+    try {
+      run = SavedRunReader.read(from);
+    } catch (IOException | RuntimeException e) {
+      errors.println("error: cannot read the results in " + from + ": " + e.getMessage());
+      errors.flush();
+      return ExitCode.COULD_NOT_RUN.code();
+    }
+    Path target = out == null ? from : out;
+    List<ThresholdResult> verdicts = ReportSet.verdicts(run);
+    ExitCode code = ReportSet.passed(run, verdicts) ? ExitCode.PASSED
+        : ExitCode.THRESHOLDS_FAILED;
+    ReportSet.Outcome outcome;
+    try {
+      java.nio.file.Files.createDirectories(target);
+      outcome = ReportSet.write(target, csvPrefix, run, verdicts, code.code());
+    } catch (IOException e) {
+      errors.println("error: cannot write into " + target + ": " + e.getMessage());
+      errors.flush();
+      return ExitCode.COULD_NOT_RUN.code();
+    }
+    verdicts.forEach(verdict -> console.println(verdict.describe()));
+    console.println((outcome.passed() ? "RESULT: PASSED" : "RESULT: FAILED") + "; reports"
+        + " written to " + target + " (open " + target.resolve(ResultFiles.HTML) + ")");
+    console.flush();
+    if (!outcome.problems().isEmpty()) {
+      outcome.problems().forEach(problem -> errors.println("error: " + problem));
+      errors.flush();
+      return ExitCode.COULD_NOT_RUN.code();
+    }
+    return code.code();
+  }
+}

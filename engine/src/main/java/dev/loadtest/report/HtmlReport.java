@@ -1,0 +1,163 @@
+package dev.loadtest.report;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import dev.loadtest.stats.FailureCount;
+import dev.loadtest.stats.RequestSummary;
+import dev.loadtest.stats.StatsSnapshot;
+import dev.loadtest.stats.ThresholdResult;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Renders {@code report.html}: one self-contained page (inline CSS, charts as data URIs, no
+ * scripts, no network) from the Mustache templates under {@code dev/loadtest/report}.
+ * Thread-safe: the compiled template is shared and immutable.
+ */
+public final class HtmlReport {
+
+  /** Failure rows listed one by one; the kinds table covers the rest. */
+  static final int TOP_FAILURES = 25;
+
+  private static final Mustache TEMPLATE = new DefaultMustacheFactory("dev/loadtest/report")
+      .compile("report.html.mustache");
+
+  private HtmlReport() {}
+
+  public static Path write(Path directory, SavedRun run, List<ThresholdResult> verdicts,
+      boolean passed, List<Charts.Chart> charts) throws IOException {
+    return AtomicFiles.writeString(directory.resolve(ResultFiles.HTML),
+        render(run, verdicts, passed, charts));
+  }
+
+  static String render(SavedRun run, List<ThresholdResult> verdicts, boolean passed,
+      List<Charts.Chart> charts) {
+    StringWriter html = new StringWriter();
+    TEMPLATE.execute(html, model(run, verdicts, passed, charts));
+    return html.toString();
+  }
+
+  private static Map<String, Object> model(SavedRun run, List<ThresholdResult> verdicts,
+      boolean passed, List<Charts.Chart> charts) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("name", run.metadata().name());
+    model.put("version", run.metadata().version());
+    model.put("verdict", passed ? "PASSED" : "FAILED");
+    model.put("verdictClass", passed ? "passed" : "failed");
+    model.put("verdictDetail", verdictDetail(verdicts, run));
+    model.put("notes", notes(run));
+    model.put("thresholds", verdicts.stream().map(HtmlReport::threshold).toList());
+    model.put("hasThresholds", !verdicts.isEmpty());
+    model.put("metadata", RunFacts.of(run));
+    model.put("business", BusinessMetrics.rows(run.stats()));
+    model.put("requests", requests(run.stats()));
+    model.put("llmColumns", List.of());
+    model.put("charts", charts.stream().map(HtmlReport::chart).toList());
+    failures(model, run.stats().failures());
+    return model;
+  }
+
+  private static String verdictDetail(List<ThresholdResult> verdicts, SavedRun run) {
+    long failed = verdicts.stream().filter(verdict -> !verdict.passed()).count();
+    StatsSnapshot stats = run.stats();
+    return String.format(Locale.ROOT, "%d of %d thresholds passed; %,d requests, %,d failed,"
+        + " in %s.", verdicts.size() - failed, verdicts.size(), stats.total().requests(),
+        stats.total().failures(), duration(stats.elapsed()));
+  }
+
+  private static List<String> notes(SavedRun run) {
+    List<String> notes = new ArrayList<>();
+    run.metadata().abortReason().ifPresent(reason -> notes.add("Aborted: " + reason));
+    if (run.metadata().interrupted()) {
+      notes.add("Interrupted: the run was stopped before its end; results cover what ran.");
+    }
+    return notes;
+  }
+
+  private static Map<String, Object> threshold(ThresholdResult verdict) {
+    return Map.of("name", verdict.threshold().name(),
+        "observed", verdict.threshold().formatObserved(verdict.observed()),
+        "limit", verdict.threshold().comparison().symbol() + " " + verdict.threshold().written(),
+        "verdict", verdict.passed() ? "pass" : "FAIL",
+        "rowClass", verdict.passed() ? "" : "fail");
+  }
+
+  private static List<Map<String, Object>> requests(StatsSnapshot stats) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    stats.requests().forEach(request -> rows.add(request(request, stats, "")));
+    rows.add(request(stats.total(), stats, "total"));
+    return rows;
+  }
+
+  private static Map<String, Object> request(RequestSummary request, StatsSnapshot stats,
+      String rowClass) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("name", request.name());
+    row.put("requests", String.format(Locale.ROOT, "%,d", request.requests()));
+    row.put("failures", request.failures() == 0 ? "0" : String.format(Locale.ROOT,
+        "%,d (%.2f%%)", request.failures(), request.errorRate() * 100));
+    row.put("rps", String.format(Locale.ROOT, "%.2f", request.requestsPerSecond(
+        stats.elapsed())));
+    row.put("avg", Tables.millis(request.meanMillis()));
+    row.put("p50", Tables.millis(request.percentileMillis(50)));
+    row.put("p90", Tables.millis(request.percentileMillis(90)));
+    row.put("p95", Tables.millis(request.percentileMillis(95)));
+    row.put("p99", Tables.millis(request.percentileMillis(99)));
+    row.put("max", Tables.millis(request.maxMillis()));
+    row.put("llm", List.of());
+    row.put("rowClass", request.failures() > 0 && rowClass.isEmpty() ? "fail" : rowClass);
+    return row;
+  }
+
+  private static Map<String, Object> chart(Charts.Chart chart) {
+    return Map.of("fileName", chart.fileName(), "title", chart.title(),
+        "caption", chart.caption(), "width", Charts.WIDTH, "height", Charts.HEIGHT,
+        "base64", Base64.getEncoder().encodeToString(chart.png()));
+  }
+
+  private static void failures(Map<String, Object> model, List<FailureCount> failures) {
+    model.put("hasFailures", !failures.isEmpty());
+    model.put("failureKinds", failureKinds(failures));
+    model.put("topFailures", failures.stream().limit(TOP_FAILURES).map(failure -> Map.of(
+        "count", String.format(Locale.ROOT, "%,d", failure.count()),
+        "kind", failure.kind().label(), "request", failure.request(),
+        "message", failure.message())).toList());
+    model.put("moreFailures", failures.size() <= TOP_FAILURES ? List.of() : List.of(
+        (failures.size() - TOP_FAILURES) + " more groups of failures are in "
+            + ResultFiles.DEFAULT_CSV_PREFIX + "_failures.csv and summary.json."));
+  }
+
+  /** Kinds by total count; each with the names it hit and its most frequent message. */
+  private static List<Map<String, Object>> failureKinds(List<FailureCount> failures) {
+    Map<String, List<FailureCount>> byKind = failures.stream().collect(Collectors.groupingBy(
+        failure -> failure.kind().label(), LinkedHashMap::new, Collectors.toList()));
+    return byKind.entrySet().stream()
+        .sorted((a, b) -> Long.compare(total(b.getValue()), total(a.getValue())))
+        .map(entry -> Map.<String, Object>of("kind", entry.getKey(),
+            "count", String.format(Locale.ROOT, "%,d", total(entry.getValue())),
+            "requests", entry.getValue().stream().map(FailureCount::request).distinct()
+                .sorted().collect(Collectors.joining(", ")),
+            "sample", entry.getValue().get(0).message()))
+        .toList();
+  }
+
+  private static long total(List<FailureCount> failures) {
+    return failures.stream().mapToLong(FailureCount::count).sum();
+  }
+
+  static String duration(Duration elapsed) {
+    long seconds = elapsed.toSeconds();
+    return seconds >= 3600 ? String.format(Locale.ROOT, "%dh %02dm %02ds", seconds / 3600,
+        seconds / 60 % 60, seconds % 60) : String.format(Locale.ROOT, "%dm %02ds", seconds / 60,
+        seconds % 60);
+  }
+}

@@ -1,0 +1,28 @@
+package dev.loadtest.report;
+
+import java.util.List;
+
+/** The names of the files {@code --out DIR} holds; {@code docs/reports.md} describes each. */
+public final class ResultFiles {
+
+  /** The HdrHistogram interval log: the source of every latency figure. */
+  public static final String LATENCY_LOG = "latency.hlog";
+  /** Counters, failures, thresholds and metadata that the interval log does not carry. */
+  public static final String RESULTS = "results.json";
+  public static final String SUMMARY = "summary.json";
+  public static final String HTML = "report.html";
+  public static final String JUNIT = "junit.xml";
+  public static final String RUN_LOG = "run.log";
+  public static final String CHARTS = "charts";
+  /** The default prefix of the Locust-style CSV files, as Locust's {@code --csv PREFIX}. */
+  public static final String DEFAULT_CSV_PREFIX = "loadtest";
+
+  private ResultFiles() {}
+
+  /** The files a run writes, for the output-directory checks; CSV names use {@code prefix}. */
+  public static List<String> all(String prefix) {
+    return List.of(LATENCY_LOG, RESULTS, SUMMARY, HTML, JUNIT, RUN_LOG, CHARTS,
+        prefix + LocustCsv.STATS, prefix + LocustCsv.HISTORY, prefix + LocustCsv.FAILURES,
+        prefix + LocustCsv.EXCEPTIONS, prefix + LocustCsv.LLM_STATS);
+  }
+}

@@ -1,0 +1,162 @@
+package dev.loadtest.report;
+
+import dev.loadtest.run.RunListener;
+import dev.loadtest.stats.Interval;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+
+/**
+ * Saves every interval of a run as it closes: the histograms of each request name into the
+ * HdrHistogram interval log, the rest (failures, users, generator load) in memory for
+ * {@code results.json}. Memory grows with intervals, never with requests.
+ *
+ * <p>Called by the engine's sampler, one interval at a time; {@link #intervals()} and
+ * {@link #close()} are for the thread that ends the run, after the last interval.
+ */
+public final class ResultsRecorder implements RunListener, AutoCloseable {
+
+  private final Path logFile;
+  private final Consumer<String> warnings;
+  private final List<IntervalRecord> intervals = new ArrayList<>();
+  private long baseMillis = -1;
+  private PrintStream log;
+  private HistogramLogWriter writer;
+  private boolean failed;
+
+  /**
+   * @param directory the output directory; the log is {@link ResultFiles#LATENCY_LOG} in it
+   * @param warnings told once if the log cannot be written, e.g. when the disk is full
+   */
+  public ResultsRecorder(Path directory, Consumer<String> warnings) {
+    this.logFile = directory.resolve(ResultFiles.LATENCY_LOG);
+    this.warnings = warnings;
+  }
+
+  @Override
+  public synchronized void onLoadStart() {
+    start(System.currentTimeMillis());
+  }
+
+  /** Opens the log with its header; {@code epochMillis} is the load's start. */
+  synchronized void start(long epochMillis) {
+    baseMillis = epochMillis;
+    try {
+      OutputStream file = new BufferedOutputStream(Files.newOutputStream(logFile));
+      log = new PrintStream(file, false, StandardCharsets.UTF_8);
+      writer = new HistogramLogWriter(log);
+      writer.outputComment("loadtest latency log: one histogram per request name (tag) and"
+          + " interval, in nanoseconds");
+      writer.outputLogFormatVersion();
+      writer.outputStartTime(epochMillis);
+      writer.outputBaseTime(epochMillis);
+      writer.setBaseTime(epochMillis);
+      writer.outputLegend();
+      checkWritten();
+    } catch (IOException e) {
+      fail(e.getMessage());
+    }
+  }
+
+  @Override
+  public synchronized void onInterval(Interval interval) {
+    if (baseMillis < 0) {
+      start(System.currentTimeMillis());
+    }
+    Map<String, Long> failures = new HashMap<>();
+    for (Interval.RequestInterval request : interval.requests()) {
+      if (request.failures() > 0) {
+        failures.put(request.name(), request.failures());
+      }
+      write(interval, request.name(), request.latencies());
+    }
+    intervals.add(new IntervalRecord(interval.startNanos(), interval.endNanos(),
+        interval.point().activeUsers(), failures, processCpuShare(), heapBytes()));
+    // Flush per interval so that a crash or a full disk loses at most the current second.
+    checkWritten();
+  }
+
+  private void write(Interval interval, String name, Histogram latencies) {
+    if (writer == null || latencies.getTotalCount() == 0) {
+      return;
+    }
+    latencies.setTag(LogTags.encode(name));
+    latencies.setStartTimeStamp(baseMillis + interval.startNanos() / 1_000_000);
+    latencies.setEndTimeStamp(baseMillis + interval.endNanos() / 1_000_000);
+    writer.outputIntervalHistogram(latencies);
+  }
+
+  private void checkWritten() {
+    if (log != null) {
+      log.flush();
+      if (log.checkError()) {
+        fail("write error (is the disk full?)");
+      }
+    }
+  }
+
+  private void fail(String reason) {
+    if (!failed) {
+      failed = true;
+      warnings.accept("cannot write " + logFile + ": " + reason + "; the interval log is"
+          + " incomplete, summary.json and the console still hold the results");
+    }
+  }
+
+  /** The intervals recorded so far, in order. */
+  public synchronized List<IntervalRecord> intervals() {
+    return List.copyOf(intervals);
+  }
+
+  /** The log's base time: the load's start, in epoch milliseconds; -1 before it. */
+  public synchronized long baseMillis() {
+    return baseMillis;
+  }
+
+  /** True when every interval reached the log. */
+  public synchronized boolean complete() {
+    return !failed && baseMillis >= 0;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (log != null) {
+      log.close();
+      if (log.checkError()) {
+        fail("write error on close");
+      }
+      log = null;
+      writer = null;
+    }
+  }
+
+  private static double processCpuShare() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuLoad();
+    }
+    return -1;
+  }
+
+  private static long heapBytes() {
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  @Override
+  public synchronized String toString() {
+    return "ResultsRecorder[" + logFile + ", " + intervals.size() + " intervals"
+        + (failed ? ", FAILED" : "") + "]";
+  }
+}

@@ -1,0 +1,38 @@
+package dev.loadtest.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a report says about a run besides its measurements. Immutable.
+ *
+ * @param name the spec's name
+ * @param specSha256 hash of the spec files and overrides
+ * @param seed the seed of the run's random choices
+ * @param version the loadtest version that ran it
+ * @param startedAt when the load started
+ * @param endedAt when the last request was recorded
+ * @param interrupted true when the user stopped the run
+ * @param abortReason why a threshold stopped the run early, if one did
+ * @param abandonedRequests requests still in flight at the end, in no count
+ * @param commandLine the arguments of the {@code loadtest} command that ran it
+ * @param generator what the load generator itself used
+ */
+public record RunMetadata(
+    String name,
+    String specSha256,
+    long seed,
+    String version,
+    Instant startedAt,
+    Instant endedAt,
+    boolean interrupted,
+    Optional<String> abortReason,
+    long abandonedRequests,
+    List<String> commandLine,
+    GeneratorUsage generator) {
+
+  public RunMetadata {
+    commandLine = List.copyOf(commandLine);
+  }
+}

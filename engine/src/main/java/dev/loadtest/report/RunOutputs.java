@@ -1,0 +1,146 @@
+package dev.loadtest.report;
+
+import dev.loadtest.plan.RequestPlan;
+import dev.loadtest.plan.ScenarioPlan;
+import dev.loadtest.plan.Step;
+import dev.loadtest.plan.TaskPlan;
+import dev.loadtest.plan.TestPlan;
+import dev.loadtest.run.RunListener;
+import dev.loadtest.run.RunResult;
+import dev.loadtest.run.Version;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything {@code run --out DIR} writes, from the start of the run to its end: the console
+ * copied to {@code run.log}, the interval log as intervals close, and at the end
+ * {@code results.json} and every report, re-read from those files so that
+ * {@code report --from DIR} renders the same. Used by the one thread that runs the command.
+ */
+public final class RunOutputs implements AutoCloseable {
+
+  private final Path directory;
+  private final String csvPrefix;
+  private final Writer log;
+  private final PrintWriter console;
+  private final ResultsRecorder recorder;
+
+  private RunOutputs(Path directory, String csvPrefix, PrintWriter console) throws IOException {
+    this.directory = directory;
+    this.csvPrefix = csvPrefix;
+    this.log = Files.newBufferedWriter(directory.resolve(ResultFiles.RUN_LOG),
+        StandardCharsets.UTF_8);
+    this.console = new PrintWriter(new TeeWriter(console, log), true);
+    this.recorder = new ResultsRecorder(directory, this.console::println);
+  }
+
+  /** Opens {@code run.log} in a directory that {@link OutputDirectory#prepare} accepted. */
+  public static RunOutputs open(Path directory, String csvPrefix, PrintWriter console)
+      throws IOException {
+    return new RunOutputs(directory, csvPrefix, console);
+  }
+
+  /** The console, also written to {@code run.log}; print everything the user sees here. */
+  public PrintWriter console() {
+    return console;
+  }
+
+  /** The listener that saves every interval; add it to the run's listeners. */
+  public RunListener recorder() {
+    return recorder;
+  }
+
+  /**
+   * Saves the run's results and writes every report.
+   *
+   * @param verdicts the thresholds as the run judged them
+   * @param exitCode the exit code of the verdict
+   * @param commandLine the command's arguments, for the report's metadata
+   */
+  public ReportSet.Outcome finish(TestPlan plan, RunResult result,
+      List<dev.loadtest.stats.ThresholdResult> verdicts, int exitCode,
+      List<String> commandLine) {
+    recorder.close();
+    ResultsDocument document = document(plan, result, commandLine);
+    List<String> problems = new ArrayList<>();
+    try {
+      ResultsJson.write(directory, document);
+    } catch (IOException | RuntimeException e) {
+      problems.add("cannot write " + ResultFiles.RESULTS + ": " + e.getMessage());
+    }
+    SavedRun run = savedRun(document, result, problems);
+    ReportSet.Outcome outcome = ReportSet.write(directory, csvPrefix, run, verdicts,
+        exitCode);
+    problems.addAll(outcome.problems());
+    return new ReportSet.Outcome(outcome.verdicts(), outcome.passed(), outcome.written(),
+        problems);
+  }
+
+  /** Re-reads what was saved; falls back to memory when the saved files are incomplete. */
+  private SavedRun savedRun(ResultsDocument document, RunResult result, List<String> problems) {
+    if (problems.isEmpty() && document.latencyLogComplete()) {
+      try {
+        return SavedRunReader.read(directory);
+      } catch (IOException | RuntimeException e) {
+        problems.add("cannot read back the saved results: " + e.getMessage());
+      }
+    }
+    // The reports then come from memory, without per-request time series.
+    return new SavedRun(document.metadata(), document.methods(), document.thresholds(),
+        result.stats(), TimeSeries.timelineOnly(document.requestNames(), document.intervals()),
+        document.intervals());
+  }
+
+  private ResultsDocument document(TestPlan plan, RunResult result, List<String> commandLine) {
+    List<IntervalRecord> intervals = recorder.intervals();
+    GeneratorUsage generator = GeneratorUsage.of(Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory(), intervals);
+    RunMetadata metadata = new RunMetadata(plan.name(), plan.specSha256(), plan.seed(),
+        Version.current(), result.startedAt(), result.endedAt(), result.interrupted(),
+        result.abortReason(), result.abandonedRequests(), commandLine, generator);
+    long base = recorder.baseMillis() >= 0 ? recorder.baseMillis()
+        : result.startedAt().toEpochMilli();
+    return new ResultsDocument(metadata, plan.requestNames(), methods(plan), plan.thresholds(),
+        result.stats().failures(), intervals, base, result.stats().elapsed().toNanos(),
+        result.stats().clampedValues(), recorder.complete());
+  }
+
+  /** The HTTP method of each request name, for Locust's {@code Type} column. */
+  static Map<String, String> methods(TestPlan plan) {
+    Map<String, String> methods = new LinkedHashMap<>();
+    for (ScenarioPlan scenario : plan.scenarios()) {
+      for (TaskPlan task : scenario.tasks().items()) {
+        for (Step step : task.steps()) {
+          if (step instanceof RequestPlan request) {
+            methods.putIfAbsent(request.name(), request.method().name());
+          }
+        }
+      }
+    }
+    return methods;
+  }
+
+  @Override
+  public void close() {
+    recorder.close();
+    console.flush();
+    try {
+      log.close();
+    } catch (IOException e) {
+      // The console already showed everything; a log that cannot close loses nothing more.
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "RunOutputs[" + directory + ", " + recorder + ", CSV prefix " + csvPrefix + "]";
+  }
+}

@@ -1,0 +1,193 @@
+package dev.loadtest.report;
+
+import dev.loadtest.stats.IntervalPoint;
+import dev.loadtest.stats.LatencyHistograms;
+import dev.loadtest.stats.RequestSummary;
+import dev.loadtest.stats.StatsSnapshot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+
+/**
+ * Rebuilds a {@link SavedRun} from an output directory: {@code results.json} for counters and
+ * metadata, the interval log for every latency. Adding the interval histograms gives the
+ * cumulative ones exactly, so re-rendered reports match the run's own numbers. One pass over
+ * the log; memory is a histogram per request name plus small per-interval arrays.
+ * Not thread-safe: one reader per directory read.
+ */
+public final class SavedRunReader {
+
+  private final ResultsDocument document;
+  private final Map<String, Integer> nameIndex = new HashMap<>();
+  private final TreeMap<Long, Integer> intervalByStartMillis = new TreeMap<>();
+  private final Histogram[] cumulative;
+  private final long[][] requests;
+  private final double[][] p95Millis;
+  private final Histogram intervalTotal = LatencyHistograms.newHistogram();
+  private final Histogram runningTotal = LatencyHistograms.newHistogram();
+  private final List<IntervalPoint> timeline = new ArrayList<>();
+  private final List<HistoryRow> history = new ArrayList<>();
+  private int current = -1;
+  private long runningFailures;
+
+  private SavedRunReader(ResultsDocument document) {
+    this.document = document;
+    List<String> names = document.requestNames();
+    int intervals = document.intervals().size();
+    cumulative = new Histogram[names.size()];
+    requests = new long[names.size()][intervals];
+    p95Millis = new double[names.size()][intervals];
+    for (int i = 0; i < names.size(); i++) {
+      nameIndex.put(names.get(i), i);
+      cumulative[i] = LatencyHistograms.newHistogram();
+      java.util.Arrays.fill(p95Millis[i], Double.NaN);
+    }
+    for (int i = 0; i < intervals; i++) {
+      intervalByStartMillis.put(document.intervals().get(i).startNanos() / 1_000_000, i);
+    }
+  }
+
+  /** Reads the saved run of {@code directory}; fails when a file is missing or damaged. */
+  public static SavedRun read(Path directory) throws IOException {
+    ResultsDocument document = ResultsJson.read(directory);
+    Path log = directory.resolve(ResultFiles.LATENCY_LOG);
+    if (!Files.isReadable(log)) {
+      throw new IOException("missing " + log + ": the latencies of the run are in it");
+    }
+    return new SavedRunReader(document).replay(log);
+  }
+
+  private SavedRun replay(Path log) throws IOException {
+    try (HistogramLogReader reader = new HistogramLogReader(log.toFile())) {
+      EncodableHistogram next;
+      while ((next = reader.nextIntervalHistogram()) != null) {
+        add((Histogram) next);
+      }
+    } catch (RuntimeException e) {
+      throw new IOException("cannot read " + log + ": " + e.getMessage(), e);
+    }
+    advanceTo(document.intervals().size());
+    return new SavedRun(document.metadata(), document.methods(), document.thresholds(),
+        snapshot(), new TimeSeries(document.requestNames(), endSeconds(), requests, p95Millis,
+        history), document.intervals());
+  }
+
+  private void add(Histogram latencies) throws IOException {
+    Integer name = nameIndex.get(LogTags.decode(latencies.getTag()));
+    if (name == null) {
+      throw new IOException("the interval log names request '" + latencies.getTag()
+          + "', which results.json does not list");
+    }
+    int interval = intervalOf(latencies.getStartTimeStamp() - document.logBaseMillis());
+    if (interval < current) {
+      throw new IOException("the interval log is out of order at request '"
+          + latencies.getTag() + "'");
+    }
+    advanceTo(interval);
+    cumulative[name].add(latencies);
+    intervalTotal.add(latencies);
+    requests[name][interval] += latencies.getTotalCount();
+    p95Millis[name][interval] = latencies.getValueAtPercentile(95) / 1e6;
+  }
+
+  /** The interval whose start is nearest: log times are rounded to milliseconds. */
+  private int intervalOf(long startMillis) throws IOException {
+    Map.Entry<Long, Integer> below = intervalByStartMillis.floorEntry(startMillis);
+    Map.Entry<Long, Integer> above = intervalByStartMillis.ceilingEntry(startMillis);
+    if (below == null && above == null) {
+      throw new IOException("the interval log has histograms but results.json no intervals");
+    }
+    if (below == null || (above != null
+        && above.getKey() - startMillis < startMillis - below.getKey())) {
+      return above.getValue();
+    }
+    return below.getValue();
+  }
+
+  /** Closes every interval before {@code interval}, empty ones included. */
+  private void advanceTo(int interval) {
+    while (current < interval) {
+      if (current >= 0) {
+        close(current);
+      }
+      current++;
+      intervalTotal.reset();
+    }
+  }
+
+  private void close(int index) {
+    IntervalRecord record = document.intervals().get(index);
+    long failures = record.failures().values().stream().mapToLong(Long::longValue).sum();
+    timeline.add(point(record, failures));
+    runningTotal.add(intervalTotal);
+    runningFailures += failures;
+    history.add(historyRow(index, record));
+  }
+
+  /** The interval's point, computed as the engine's sampler computes it. */
+  private IntervalPoint point(IntervalRecord record, long failures) {
+    long count = intervalTotal.getTotalCount();
+    return new IntervalPoint(record.endNanos() / 1_000_000, count, failures,
+        count * 1e9 / record.lengthNanos(), millis(50), millis(95), millis(99),
+        record.activeUsers());
+  }
+
+  private double millis(double percentile) {
+    return intervalTotal.getTotalCount() == 0 ? 0
+        : intervalTotal.getValueAtPercentile(percentile) / 1e6;
+  }
+
+  private HistoryRow historyRow(int index, IntervalRecord record) {
+    int from = Math.max(0, timeline.size() - TimeSeries.RATE_WINDOW);
+    List<IntervalPoint> window = timeline.subList(from, timeline.size());
+    double seconds = (record.endNanos() - document.intervals().get(index - window.size() + 1)
+        .startNanos()) / 1e9;
+    long windowRequests = window.stream().mapToLong(IntervalPoint::requests).sum();
+    long windowFailures = window.stream().mapToLong(IntervalPoint::failures).sum();
+    RequestSummary total = new RequestSummary("Aggregated", runningTotal, runningFailures);
+    List<Double> percentiles = LocustCsv.PERCENTILES.stream()
+        .map(p -> total.percentileMillis(p * 100)).toList();
+    long epochSeconds = (document.logBaseMillis() + record.endNanos() / 1_000_000) / 1000;
+    return new HistoryRow(epochSeconds, record.activeUsers(), rate(windowRequests, seconds),
+        rate(windowFailures, seconds), percentiles, total.requests(), runningFailures,
+        total.meanMillis(), total.minMillis(), total.maxMillis());
+  }
+
+  private static double rate(long count, double seconds) {
+    return seconds <= 0 ? 0 : count / seconds;
+  }
+
+  private double[] endSeconds() {
+    return document.intervals().stream().mapToDouble(i -> i.endNanos() / 1e9).toArray();
+  }
+
+  private StatsSnapshot snapshot() {
+    List<RequestSummary> summaries = new ArrayList<>();
+    Histogram all = LatencyHistograms.newHistogram();
+    long allFailures = 0;
+    List<String> names = document.requestNames();
+    for (int i = 0; i < names.size(); i++) {
+      long failures = failuresOf(names.get(i));
+      summaries.add(new RequestSummary(names.get(i), cumulative[i], failures));
+      all.add(cumulative[i]);
+      allFailures += failures;
+    }
+    return new StatsSnapshot(Duration.ofNanos(document.elapsedNanos()), summaries,
+        new RequestSummary("Aggregated", all, allFailures), document.failures(), timeline,
+        document.clampedValues());
+  }
+
+  private long failuresOf(String name) {
+    return document.intervals().stream()
+        .mapToLong(interval -> interval.failures().getOrDefault(name, 0L)).sum();
+  }
+}
