@@ -1,7 +1,9 @@
 package dev.loadtest.cli;
 
+import dev.loadtest.metrics.MetricsSession;
 import dev.loadtest.mock.MockServer;
 import dev.loadtest.plan.Endpoint;
+import dev.loadtest.plan.MetricsPlan;
 import dev.loadtest.plan.TestPlan;
 import dev.loadtest.report.ConsoleReporter;
 import dev.loadtest.report.FinalReport;
@@ -13,6 +15,7 @@ import dev.loadtest.run.RunOptions;
 import dev.loadtest.run.RunResult;
 import dev.loadtest.spec.SpecErrorFormatter;
 import dev.loadtest.spec.SpecException;
+import dev.loadtest.stats.MonitorReadings;
 import dev.loadtest.stats.ThresholdEvaluator;
 import dev.loadtest.stats.ThresholdResult;
 import java.io.IOException;
@@ -48,6 +51,15 @@ final class RunCommand implements Callable<Integer> {
           + "Default: the LOADTEST_OUT environment variable, if set.")
   Path out;
 
+  @Option(names = "--metrics-port", paramLabel = "PORT",
+      description = "Serve live Prometheus metrics on 127.0.0.1:PORT/metrics during the run"
+          + " (0 picks a free port).")
+  Integer metricsPort;
+
+  @Option(names = "--run-id", paramLabel = "ID",
+      description = "The run_id label of the live metrics; default: metrics.runId or generated.")
+  String runId;
+
   private final Environment environment;
 
   RunCommand(Environment environment) {
@@ -64,8 +76,11 @@ final class RunCommand implements Callable<Integer> {
       out = Path.of(outFromEnvironment);
     }
     TestPlan plan;
+    MetricsPlan metricsPlan;
     try {
       plan = SpecFiles.compile(spec, environment.variables(), environment.freshSeed());
+      metricsPlan = LiveMetricsOptions.apply(SpecFiles.compileMetrics(spec,
+          environment.variables()), metricsPort, runId, environment.variables());
     } catch (SpecException e) {
       errors.print(SpecErrorFormatter.format(e.problems()));
       errors.flush();
@@ -77,11 +92,11 @@ final class RunCommand implements Callable<Integer> {
       errors.flush();
       return ExitCode.COULD_NOT_RUN.code();
     }
-    return run(plan, console, errors);
+    return run(plan, metricsPlan, console, errors);
   }
 
-  private int run(TestPlan plan, PrintWriter console, PrintWriter errors)
-      throws InterruptedException {
+  private int run(TestPlan plan, MetricsPlan metricsPlan, PrintWriter console,
+      PrintWriter errors) throws InterruptedException {
     RunControl control = new RunControl();
     try (MockServer mock = startMockIfNeeded(plan)) {
       URI baseUri = mock != null ? mock.baseUri()
@@ -90,9 +105,13 @@ final class RunCommand implements Callable<Integer> {
       console.flush();
       ConsoleReporter reporter = new ConsoleReporter(console);
       RunResult result;
-      try (Signals.Registration signals = environment.signals().onInterrupt(control)) {
-        result = new LoadRunner(plan, baseUri, RunOptions.DEFAULT, reporter).run(control);
-        int code = finish(plan, result, console, errors);
+      try (MetricsSession metrics = LiveMetricsOptions.start(plan, metricsPlan, reporter);
+          Signals.Registration signals = environment.signals().onInterrupt(control)) {
+        LiveMetricsOptions.announce(metrics, metricsPlan, console);
+        result = new LoadRunner(plan, baseUri, RunOptions.DEFAULT, metrics.listener())
+            .run(control);
+        metrics.finish().forEach(reporter::onWarning);
+        int code = finish(plan, result, metrics.monitorReadings(), console, errors);
         signals.finished(code);
         return code;
       }
@@ -103,9 +122,10 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private int finish(TestPlan plan, RunResult result, PrintWriter console, PrintWriter errors) {
+  private int finish(TestPlan plan, RunResult result, MonitorReadings monitors,
+      PrintWriter console, PrintWriter errors) {
     List<ThresholdResult> verdicts = ThresholdEvaluator.evaluate(plan.thresholds(),
-        result.stats());
+        result.stats(), monitors);
     boolean passed = result.abortReason().isEmpty()
         && verdicts.stream().allMatch(ThresholdResult::passed);
     ExitCode code = passed ? ExitCode.PASSED : ExitCode.THRESHOLDS_FAILED;

@@ -29,6 +29,10 @@ final class ThresholdCompiler {
 
   private Threshold threshold(MapNode node) {
     ThresholdMetric metric = metric(reader.text(node, "metric", "rps"));
+    if (metric instanceof ThresholdMetric.Monitor && node.has("abortOnFail")) {
+      reader.problem(node.field("abortOnFail").orElseThrow(),
+          "abortOnFail is not available for monitor thresholds; they are judged at the end");
+    }
     boolean below = node.has("below");
     ScalarNode limitNode = reader.scalar(node, below ? "below" : "above").orElseThrow();
     return new Threshold(metric, scope(node), below ? Threshold.Comparison.BELOW
@@ -43,7 +47,9 @@ final class ThresholdCompiler {
       case "latency.avg" -> latency(name, ThresholdMetric.LatencyStatistic.MEAN, 0);
       case "latency.min" -> latency(name, ThresholdMetric.LatencyStatistic.MIN, 0);
       case "latency.max" -> latency(name, ThresholdMetric.LatencyStatistic.MAX, 100);
-      default -> latency(name, ThresholdMetric.LatencyStatistic.PERCENTILE,
+      default -> name.startsWith(ThresholdMetric.Monitor.PREFIX)
+          ? new ThresholdMetric.Monitor(name.substring(ThresholdMetric.Monitor.PREFIX.length()))
+          : latency(name, ThresholdMetric.LatencyStatistic.PERCENTILE,
           Double.parseDouble(name.substring("latency.p".length())));
     };
   }
@@ -77,6 +83,9 @@ final class ThresholdCompiler {
       }
       return Quantities.parseDuration(text).toNanos() / 1e6;
     }
+    if (metric instanceof ThresholdMetric.Monitor) {
+      return monitorLimit(limit);
+    }
     if (metric instanceof ThresholdMetric.ErrorRate) {
       if (Quantities.isPercent(text)) {
         return Quantities.parsePercent(text);
@@ -90,6 +99,19 @@ final class ThresholdCompiler {
     if (!limit.isNumber()) {
       reader.problem(limit, "a rate limit is a number of requests per second, like 100, got '"
           + text + "'");
+      return 0;
+    }
+    return limit.asDouble();
+  }
+
+  /** A monitor limit is a plain number in the series' unit, or a percentage of a ratio. */
+  private double monitorLimit(ScalarNode limit) {
+    if (Quantities.isPercent(limit.text())) {
+      return Quantities.parsePercent(limit.text());
+    }
+    if (!limit.isNumber()) {
+      reader.problem(limit, "a monitor limit is a number, like 80, or a percentage of a ratio,"
+          + " like 80%, got '" + limit.text() + "'");
       return 0;
     }
     return limit.asDouble();

@@ -57,4 +57,30 @@ public sealed interface ThresholdMetric {
       return "req/s";
     }
   }
+
+  /**
+   * A series recorded by a target monitor, in the series' own unit. Judged on its worst value:
+   * the lowest for {@code above}, the highest for {@code below}.
+   *
+   * @param series the series name given under {@code metrics.monitors[].series}
+   */
+  record Monitor(String series) implements ThresholdMetric {
+    /** The prefix of monitor metrics in specs: {@code monitor.health_score}. */
+    public static final String PREFIX = "monitor.";
+
+    @Override
+    public String name() {
+      return PREFIX + series;
+    }
+
+    @Override
+    public String unit() {
+      return "";
+    }
+
+    @Override
+    public String format(double value) {
+      return String.format(Locale.ROOT, "%.2f", value);
+    }
+  }
 }

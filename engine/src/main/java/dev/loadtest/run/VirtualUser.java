@@ -123,6 +123,7 @@ final class VirtualUser {
       return;
     }
     int status = response.getStatus();
+    run.stats.recordStatus(plan.statsKey(), status);
     if (!plan.expectStatus().contains(status)) {
       run.stats.recordFailure(plan.statsKey(), latencyNanos, FailureKind.STATUS,
           "HTTP " + status + (response.getReason() == null ? "" : " " + response.getReason()));

@@ -12,12 +12,19 @@ import org.HdrHistogram.Histogram;
  * @param endNanos end of the interval, since the load started
  * @param point the totals of the interval
  * @param requests per request name, in plan order
+ * @param outcomes status classes and failure kinds per request name since the load started
  */
 public record Interval(long startNanos, long endNanos, IntervalPoint point,
-    List<RequestInterval> requests) {
+    List<RequestInterval> requests, OutcomeCounts outcomes) {
 
   public Interval {
     requests = List.copyOf(requests);
+  }
+
+  /** An interval without outcome counts. */
+  public Interval(long startNanos, long endNanos, IntervalPoint point,
+      List<RequestInterval> requests) {
+    this(startNanos, endNanos, point, requests, OutcomeCounts.EMPTY);
   }
 
   /**

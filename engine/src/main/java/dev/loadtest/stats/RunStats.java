@@ -24,6 +24,7 @@ public final class RunStats {
   private final Map<FailureKey, LongAdder> failureCounts = new ConcurrentHashMap<>();
   private final Map<FailureKey, LongAdder> distinctMessages = new ConcurrentHashMap<>();
   private final LongAdder clampedValues = new LongAdder();
+  private final OutcomeCounters outcomes;
   private final List<IntervalPoint> timeline = new ArrayList<>();
   private final Histogram intervalTotal = LatencyHistograms.newHistogram();
   private long lastSampleNanos;
@@ -31,6 +32,12 @@ public final class RunStats {
   /** @param requestNames the plan's request names; a request's key indexes this list */
   public RunStats(List<String> requestNames) {
     requests = requestNames.stream().map(RequestStats::new).toArray(RequestStats[]::new);
+    outcomes = new OutcomeCounters(requestNames.size());
+  }
+
+  /** Counts a response's HTTP status class, for live metrics; one adder increment. */
+  public void recordStatus(int statsKey, int status) {
+    outcomes.recordStatus(statsKey, status);
   }
 
   /** Records a request that met every expectation. */
@@ -41,6 +48,7 @@ public final class RunStats {
   /** Records a failed request; its latency counts too, as in Locust's statistics. */
   public void recordFailure(int statsKey, long latencyNanos, FailureKind kind, String message) {
     requests[statsKey].record(clamp(latencyNanos), true);
+    outcomes.recordFailure(statsKey, kind);
     failureCounts.computeIfAbsent(keyFor(statsKey, kind, message), key -> new LongAdder())
         .increment();
   }
@@ -90,7 +98,7 @@ public final class RunStats {
     IntervalPoint point = IntervalPoint.of(elapsedNanos, lengthNanos, intervalTotal, failures,
         activeUsers);
     timeline.add(point);
-    return new Interval(startNanos, elapsedNanos, point, perRequest);
+    return new Interval(startNanos, elapsedNanos, point, perRequest, outcomes.snapshot());
   }
 
   /** Everything measured so far; call {@link #sampleInterval} first to include the latest. */

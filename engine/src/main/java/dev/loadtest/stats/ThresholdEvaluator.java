@@ -11,10 +11,41 @@ public final class ThresholdEvaluator {
   private ThresholdEvaluator() {}
 
   public static List<ThresholdResult> evaluate(List<Threshold> thresholds, StatsSnapshot stats) {
-    return thresholds.stream().map(threshold -> evaluate(threshold, stats)).toList();
+    return evaluate(thresholds, stats, MonitorReadings.NONE);
+  }
+
+  /** Judges every threshold, monitor thresholds on the values {@code monitors} recorded. */
+  public static List<ThresholdResult> evaluate(
+      List<Threshold> thresholds, StatsSnapshot stats, MonitorReadings monitors) {
+    return thresholds.stream().map(threshold -> evaluate(threshold, stats, monitors)).toList();
+  }
+
+  /** Judges one threshold, monitor thresholds on the values {@code monitors} recorded. */
+  public static ThresholdResult evaluate(
+      Threshold threshold, StatsSnapshot stats, MonitorReadings monitors) {
+    if (threshold.metric() instanceof ThresholdMetric.Monitor monitor) {
+      return evaluateMonitor(threshold, monitors.values(monitor.series()));
+    }
+    return evaluate(threshold, stats);
+  }
+
+  /** The worst value decides: no sample may cross the limit. No samples, no pass. */
+  private static ThresholdResult evaluateMonitor(Threshold threshold, double[] values) {
+    if (values.length == 0) {
+      return new ThresholdResult(threshold, Double.NaN, false);
+    }
+    boolean below = threshold.comparison() == Threshold.Comparison.BELOW;
+    double worst = values[0];
+    for (double value : values) {
+      worst = below ? Math.max(worst, value) : Math.min(worst, value);
+    }
+    return new ThresholdResult(threshold, worst, threshold.passes(worst));
   }
 
   public static ThresholdResult evaluate(Threshold threshold, StatsSnapshot stats) {
+    if (threshold.metric() instanceof ThresholdMetric.Monitor) {
+      return evaluate(threshold, stats, MonitorReadings.NONE);
+    }
     RequestSummary summary = threshold.scope() instanceof ThresholdScope.OneRequest one
         ? stats.request(one.statsKey()) : stats.total();
     double observed = observe(threshold.metric(), summary, stats);
