@@ -6,11 +6,16 @@ import dev.loadtest.plan.Endpoint;
 import dev.loadtest.plan.MetricsPlan;
 import dev.loadtest.plan.TestPlan;
 import dev.loadtest.report.ConsoleReporter;
+import dev.loadtest.report.CompositeRunListener;
 import dev.loadtest.report.FinalReport;
-import dev.loadtest.report.SummaryJson;
+import dev.loadtest.report.OutputDirectory;
+import dev.loadtest.report.ReportSet;
+import dev.loadtest.report.ResultFiles;
+import dev.loadtest.report.RunOutputs;
 import dev.loadtest.run.LoadRunner;
 import dev.loadtest.run.RunControl;
 import dev.loadtest.run.RunFailedException;
+import dev.loadtest.run.RunListener;
 import dev.loadtest.run.RunOptions;
 import dev.loadtest.run.RunResult;
 import dev.loadtest.spec.SpecErrorFormatter;
@@ -47,9 +52,19 @@ final class RunCommand implements Callable<Integer> {
   SpecOptions spec;
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-      description = "Write the results (summary.json) into this directory. "
+      description = "Write the results and reports (report.html, CSV, JSON, JUnit, interval"
+          + " log, run.log) into this directory. "
           + "Default: the LOADTEST_OUT environment variable, if set.")
   Path out;
+
+  @Option(names = "--overwrite",
+      description = "Replace the results of an earlier run in --out; other files stay.")
+  boolean overwrite;
+
+  @Option(names = "--csv-prefix", paramLabel = "PREFIX",
+      defaultValue = ResultFiles.DEFAULT_CSV_PREFIX,
+      description = "Prefix of the Locust-style CSV files in --out (default: ${DEFAULT-VALUE}).")
+  String csvPrefix;
 
   @Option(names = "--metrics-port", paramLabel = "PORT",
       description = "Serve live Prometheus metrics on 127.0.0.1:PORT/metrics during the run"
@@ -86,17 +101,24 @@ final class RunCommand implements Callable<Integer> {
       errors.flush();
       return ExitCode.INVALID_INPUT.code();
     }
-    Optional<String> outProblem = prepareOutput();
+    Optional<String> outProblem = prepareOutput(plan);
     if (outProblem.isPresent()) {
       errors.println("error: " + outProblem.get());
       errors.flush();
       return ExitCode.COULD_NOT_RUN.code();
     }
-    return run(plan, metricsPlan, console, errors);
+    try (RunOutputs outputs = out == null ? null : RunOutputs.open(out, csvPrefix, console)) {
+      return run(plan, metricsPlan, outputs == null ? console : outputs.console(), errors,
+          outputs);
+    } catch (IOException e) {
+      errors.println("error: cannot write into " + out + ": " + e.getMessage());
+      errors.flush();
+      return ExitCode.COULD_NOT_RUN.code();
+    }
   }
 
   private int run(TestPlan plan, MetricsPlan metricsPlan, PrintWriter console,
-      PrintWriter errors) throws InterruptedException {
+      PrintWriter errors, RunOutputs outputs) throws InterruptedException {
     RunControl control = new RunControl();
     try (MockServer mock = startMockIfNeeded(plan)) {
       URI baseUri = mock != null ? mock.baseUri()
@@ -104,14 +126,16 @@ final class RunCommand implements Callable<Integer> {
       console.println(banner(plan, baseUri));
       console.flush();
       ConsoleReporter reporter = new ConsoleReporter(console);
+      RunListener listener = outputs == null ? reporter
+          : new CompositeRunListener(List.of(reporter, outputs.recorder()));
       RunResult result;
-      try (MetricsSession metrics = LiveMetricsOptions.start(plan, metricsPlan, reporter);
+      try (MetricsSession metrics = LiveMetricsOptions.start(plan, metricsPlan, listener);
           Signals.Registration signals = environment.signals().onInterrupt(control)) {
         LiveMetricsOptions.announce(metrics, metricsPlan, console);
         result = new LoadRunner(plan, baseUri, RunOptions.DEFAULT, metrics.listener())
             .run(control);
         metrics.finish().forEach(reporter::onWarning);
-        int code = finish(plan, result, metrics.monitorReadings(), console, errors);
+        int code = finish(plan, result, metrics.monitorReadings(), console, errors, outputs);
         signals.finished(code);
         return code;
       }
@@ -123,7 +147,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private int finish(TestPlan plan, RunResult result, MonitorReadings monitors,
-      PrintWriter console, PrintWriter errors) {
+      PrintWriter console, PrintWriter errors, RunOutputs outputs) {
     List<ThresholdResult> verdicts = ThresholdEvaluator.evaluate(plan.thresholds(),
         result.stats(), monitors);
     boolean passed = result.abortReason().isEmpty()
@@ -131,12 +155,13 @@ final class RunCommand implements Callable<Integer> {
     ExitCode code = passed ? ExitCode.PASSED : ExitCode.THRESHOLDS_FAILED;
     console.print(FinalReport.render(result, verdicts, passed));
     console.flush();
-    if (out != null) {
-      try {
-        Path written = SummaryJson.write(out, plan, result, verdicts, passed, code.code());
-        console.println("summary written to " + written);
-      } catch (java.io.UncheckedIOException e) {
-        errors.println("error: " + e.getMessage());
+    if (outputs != null) {
+      ReportSet.Outcome written = outputs.finish(plan, result, verdicts, code.code(),
+          command.commandLine().getParseResult().originalArgs());
+      console.println("results and reports written to " + out + " (open "
+          + out.resolve(ResultFiles.HTML) + ")");
+      if (!written.problems().isEmpty()) {
+        written.problems().forEach(problem -> errors.println("error: " + problem));
         errors.flush();
         return ExitCode.COULD_NOT_RUN.code();
       }
@@ -157,18 +182,12 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Finds output problems before any load is sent, so no measurement is lost to them. */
-  private Optional<String> prepareOutput() {
+  private Optional<String> prepareOutput(TestPlan plan) {
     if (out == null) {
       return Optional.empty();
     }
-    try {
-      Files.createDirectories(out);
-      Path probe = Files.createTempFile(out, ".write-check", ".tmp");
-      Files.delete(probe);
-      return Optional.empty();
-    } catch (IOException | SecurityException e) {
-      return Optional.of("output directory " + out + " is not writable: " + e.getMessage());
-    }
+    return OutputDirectory.prepare(out, overwrite, csvPrefix, OutputDirectory.estimatedBytes(
+        plan.duration().toSeconds(), plan.requestNames().size()));
   }
 
   private static String banner(TestPlan plan, URI baseUri) {

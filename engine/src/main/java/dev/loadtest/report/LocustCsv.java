@@ -137,7 +137,8 @@ public final class LocustCsv {
         printer.printRecord(row);
       }
     }
-    return text.toString();
+    // Commons CSV quotes an empty first cell; Python's csv module, like Locust, does not.
+    return text.toString().replace("\r\n\"\",", "\r\n,");
   }
 
   private static double perSecond(long count, double seconds) {
