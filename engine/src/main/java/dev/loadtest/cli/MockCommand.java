@@ -76,6 +76,11 @@ public final class MockCommand implements Callable<Integer> {
       description = "Seed of the outcome and delay sequence (default: ${DEFAULT-VALUE}).")
   private long seed;
 
+  @Option(names = "--stall", paramLabel = "LENGTH/EVERY",
+      description = "Freeze the whole target for LENGTH at the end of every EVERY, like a GC"
+          + " pause, e.g. 1s/5s (default: never).")
+  private String stall;
+
   private final Lifetime lifetime;
 
   /** The command as the CLI runs it: until interrupted. */
@@ -138,7 +143,24 @@ public final class MockCommand implements Callable<Integer> {
           + "they exceed 100% (" + errorRate * 100 + "% + " + rateLimitRate * 100
           + "%); for example --error-rate 1% --rate-limit-rate 5%");
     }
-    return new MockSettings(latency, errorRate, rateLimitRate, seed);
+    return new MockSettings(latency, errorRate, rateLimitRate, seed, stall());
+  }
+
+  private MockSettings.Stall stall() {
+    if (stall == null) {
+      return MockSettings.Stall.NONE;
+    }
+    String[] parts = stall.split("/", -1);
+    try {
+      if (parts.length == 2) {
+        return new MockSettings.Stall(Quantities.parseDuration(parts[1].trim()),
+            Quantities.parseDuration(parts[0].trim()));
+      }
+    } catch (IllegalArgumentException e) {
+      // Reported below with the expected form.
+    }
+    throw usage("Invalid value for option '--stall': expected LENGTH/EVERY with the length"
+        + " shorter than the period, like 1s/5s, but got '" + stall + "'");
   }
 
   private ParameterException usage(String message) {

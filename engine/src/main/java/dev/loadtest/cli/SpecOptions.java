@@ -41,6 +41,11 @@ final class SpecOptions {
       description = "Users started per second (e.g. 10), or the time to start them all (30s).")
   String rampUp;
 
+  @Option(names = "--rate", paramLabel = "PER_SECOND",
+      description = "Peak arrival rate of the open-model scenarios together (e.g. 200); each"
+          + " keeps its share.")
+  Double rate;
+
   @Option(names = {"-s", "--scenario", "--user-class"}, paramLabel = "NAME",
       description = "Run only this scenario; repeat for several.")
   List<String> scenarios = new ArrayList<>();
@@ -73,7 +78,15 @@ final class SpecOptions {
         rampUpRate(),
         rampUp != null && Quantities.isDuration(rampUp)
             ? Optional.of(duration("--ramp-up", rampUp)) : Optional.empty(),
-        scenarios);
+        scenarios,
+        rate == null ? OptionalDouble.empty() : OptionalDouble.of(positiveRate()));
+  }
+
+  private double positiveRate() {
+    if (!(rate > 0) || rate.isInfinite()) {
+      throw usage("--rate takes arrivals per second above 0, like --rate 200; got " + rate);
+    }
+    return rate;
   }
 
   private OptionalDouble rampUpRate() {

@@ -1,5 +1,6 @@
 package dev.loadtest.mock;
 
+import dev.loadtest.plan.MockSettings;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.io.Content;
@@ -24,10 +25,13 @@ final class EchoRoute implements MockRoute {
   private final OutcomeSequence outcomes;
   private final Scheduler scheduler;
   private final AtomicLong nextSequence = new AtomicLong();
+  private final MockSettings.Stall stall;
+  private final long startNanos = System.nanoTime();
 
-  EchoRoute(OutcomeSequence outcomes, Scheduler scheduler) {
+  EchoRoute(OutcomeSequence outcomes, Scheduler scheduler, MockSettings.Stall stall) {
     this.outcomes = outcomes;
     this.scheduler = scheduler;
+    this.stall = stall;
   }
 
   @Override
@@ -70,10 +74,11 @@ final class EchoRoute implements MockRoute {
     /** The body has been read in full: start the delay. */
     @Override
     public void succeeded() {
-      if (draw.delayNanos() == 0) {
+      long delayNanos = draw.delayNanos() + stall.extraDelayNanos(System.nanoTime() - startNanos);
+      if (delayNanos == 0) {
         run();
       } else {
-        scheduler.schedule(this, draw.delayNanos(), TimeUnit.NANOSECONDS);
+        scheduler.schedule(this, delayNanos, TimeUnit.NANOSECONDS);
       }
     }
 

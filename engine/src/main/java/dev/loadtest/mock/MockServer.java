@@ -99,7 +99,8 @@ public final class MockServer implements AutoCloseable {
 
   private static MockRouter router(MockSettings settings, Server server,
       RequestCounters counters) {
-    EchoRoute echo = new EchoRoute(new OutcomeSequence(settings), server.getScheduler());
+    EchoRoute echo = new EchoRoute(new OutcomeSequence(settings), server.getScheduler(),
+        settings.stall());
     return new MockRouter(Map.of(HealthRoute.PATH, new HealthRoute()), echo, counters);
   }
 

@@ -14,8 +14,16 @@ import java.util.List;
  * exactly at the stage's end). Users stop in the reverse order of their start.
  *
  * @param stages consecutive stages; the first starts from zero users
+ * @param iterations how many task iterations users run before they stop
+ * @param pacing each user starts an iteration at most this often; zero for think time only
+ * @param correctCoordinatedOmission with pacing, record an iteration that overran its pacing
+ *     interval as the requests that would have waited behind it (HdrHistogram's correction)
  */
-public record ClosedLoad(List<Stage> stages) implements LoadProfile {
+public record ClosedLoad(
+    List<Stage> stages,
+    IterationLimit iterations,
+    Duration pacing,
+    boolean correctCoordinatedOmission) implements LoadProfile {
 
   /** Move linearly to {@code targetUsers} over {@code duration}; zero duration jumps. */
   public record Stage(Duration duration, int targetUsers) {
@@ -28,6 +36,14 @@ public record ClosedLoad(List<Stage> stages) implements LoadProfile {
 
   public ClosedLoad {
     stages = List.copyOf(stages);
+    if (pacing.isNegative()) {
+      throw new IllegalArgumentException("pacing must not be negative");
+    }
+  }
+
+  /** Users that run until their stage ends them, without pacing. */
+  public ClosedLoad(List<Stage> stages) {
+    this(stages, new IterationLimit.Unlimited(), Duration.ZERO, false);
   }
 
   /** The classic profile: ramp up, hold, ramp down. */
@@ -74,7 +90,8 @@ public record ClosedLoad(List<Stage> stages) implements LoadProfile {
     long stageStart = 0;
     for (Stage stage : stages) {
       long length = stage.duration().toNanos();
-      long change = nextChangeInStage(users, stage.targetUsers(), length, elapsedNanos - stageStart);
+      long change =
+          nextChangeInStage(users, stage.targetUsers(), length, elapsedNanos - stageStart);
       if (change >= 0) {
         return stageStart + change;
       }
@@ -136,6 +153,14 @@ public record ClosedLoad(List<Stage> stages) implements LoadProfile {
       text.append(' ').append(stage.targetUsers()).append(" over ")
           .append(dev.loadtest.spec.Quantities.formatDuration(stage.duration())).append(';');
     }
-    return text.substring(0, text.length() - 1);
+    text.setLength(text.length() - 1);
+    if (!(iterations instanceof IterationLimit.Unlimited)) {
+      text.append(", ").append(iterations.describe());
+    }
+    if (!pacing.isZero()) {
+      text.append(", pacing ").append(dev.loadtest.spec.Quantities.formatDuration(pacing))
+          .append(correctCoordinatedOmission ? " (coordinated omission corrected)" : "");
+    }
+    return text.toString();
   }
 }

@@ -1,28 +1,26 @@
 package dev.loadtest.plan;
 
-import dev.loadtest.spec.ListNode;
 import dev.loadtest.spec.MapNode;
-import dev.loadtest.spec.Quantities;
-import dev.loadtest.spec.ScalarNode;
 import dev.loadtest.spec.SourceLocation;
 import dev.loadtest.spec.SpecNode;
 import dev.loadtest.spec.SpecProblem;
 import dev.loadtest.spec.SpecSource;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decides each scenario's closed-model profile from the top-level {@code load}, the scenario's
- * own {@code load}, and the command-line overrides.
+ * Decides what share of the load each selected scenario gets, from the top-level {@code load},
+ * the scenarios' own {@code load}, their weights, and {@code --users} / {@code --rate}.
  *
- * <p>Rules: scenarios without their own load share the top-level users by weight; {@code --users}
- * rescales every selected scenario so the total is exactly N; a ramp-up rate is users per second
- * of the whole group that shares it; {@code --duration} is the total length, the hold absorbing
- * the difference.
+ * <p>Rules: scenarios without a load of their own share the top-level load by weight (closed:
+ * users, by largest remainder so the shares add up exactly; open: the rate and the concurrency
+ * cap). {@code --users N} rescales every closed scenario so their users add up to exactly N;
+ * {@code --rate R} scales every open scenario so their peak rates add up to R. How each share
+ * becomes a profile over time is {@link LoadProfiles}' business.
  */
 final class LoadShares {
 
@@ -31,13 +29,21 @@ final class LoadShares {
   private final Overrides overrides;
   private final List<MapNode> selected = new ArrayList<>();
   private final Map<MapNode, Integer> users = new HashMap<>();
+  private final Map<MapNode, Double> rateFactors = new HashMap<>();
+  private final LoadProfiles profiles;
 
   LoadShares(NodeReader reader, MapNode root, Overrides overrides) {
     this.reader = reader;
     this.root = root;
     this.overrides = overrides;
+    this.profiles = new LoadProfiles(reader, overrides);
+    reader.map(root, "load").ifPresent(load -> LoadProfiles.check(reader, load));
     select();
-    shareUsers();
+    selected.forEach(scenario -> reader.map(scenario, "load")
+        .ifPresent(load -> LoadProfiles.check(reader, load)));
+    shareClosedUsers();
+    shareOpenRates();
+    checkOverridesApply();
   }
 
   /** The scenarios to run, in spec order. */
@@ -46,15 +52,30 @@ final class LoadShares {
   }
 
   /** The profile of a selected scenario. */
-  ClosedLoad loadOf(MapNode scenario) {
+  LoadProfile loadOf(MapNode scenario) {
     Optional<MapNode> own = reader.map(scenario, "load");
-    MapNode load = own.or(() -> reader.map(root, "load")).orElse(scenario);
+    MapNode load = loadNode(scenario);
+    if (LoadProfiles.isOpen(load)) {
+      double share = own.isPresent() ? 1 : weightShare(scenario, this::isSharedOpen);
+      int cap = own.isPresent() ? LoadProfiles.maxConcurrency(reader, load)
+          : Math.max(1, concurrencyShare(scenario));
+      return profiles.open(load, share * rateFactors.getOrDefault(scenario, 1.0), cap);
+    }
     int scenarioUsers = users.getOrDefault(scenario, 0);
-    int groupUsers = own.isPresent() ? scenarioUsers : sharedGroupUsers();
-    Duration rampUp = rampUp(load, groupUsers);
-    Duration rampDown = reader.duration(load, "rampDown").orElse(Duration.ZERO);
-    Duration hold = hold(load, scenario, rampUp, rampDown);
-    return ClosedLoad.rampHoldRampDown(scenarioUsers, rampUp, hold, rampDown);
+    int groupUsers = own.isPresent() ? scenarioUsers : sharedClosedUsers();
+    return profiles.closed(load, scenario, scenarioUsers, groupUsers);
+  }
+
+  private MapNode loadNode(MapNode scenario) {
+    return reader.map(scenario, "load").or(() -> reader.map(root, "load")).orElse(scenario);
+  }
+
+  private boolean isOpen(MapNode scenario) {
+    return LoadProfiles.isOpen(loadNode(scenario));
+  }
+
+  private boolean isSharedOpen(MapNode scenario) {
+    return !scenario.has("load") && isOpen(scenario);
   }
 
   private void select() {
@@ -75,31 +96,31 @@ final class LoadShares {
     }
   }
 
-  private void shareUsers() {
-    List<MapNode> shared = selected.stream().filter(scenario -> !scenario.has("load")).toList();
+  private void shareClosedUsers() {
+    List<MapNode> shared = selected.stream()
+        .filter(scenario -> !scenario.has("load") && !isOpen(scenario)).toList();
     if (!shared.isEmpty()) {
       shareTopLevelUsers(shared);
     }
     for (MapNode scenario : selected) {
-      reader.map(scenario, "load").ifPresent(load -> users.put(scenario, ownUsers(load)));
+      reader.map(scenario, "load").filter(load -> !LoadProfiles.isOpen(load))
+          .ifPresent(load -> users.put(scenario, ownUsers(load)));
     }
-    overrides.users().ifPresent(this::rescale);
+    overrides.users().ifPresent(this::rescaleUsers);
   }
 
   private void shareTopLevelUsers(List<MapNode> shared) {
     Optional<MapNode> load = reader.map(root, "load");
-    if (load.isEmpty() || !load.get().has("users")) {
-      if (overrides.users().isEmpty()) {
-        SpecNode where = load.isPresent() ? load.get() : root;
-        reader.problem(where, "no users: set load.users (scenario "
-            + reader.text(shared.get(0), "name", "?") + " has no load of its own)");
-      }
+    boolean usersGiven = load.isPresent() && (load.get().has("users") || load.get().has("stages"));
+    if (!usersGiven && overrides.users().isEmpty()) {
+      SpecNode where = load.isPresent() ? load.get() : root;
+      reader.problem(where, "no users: set load.users (scenario "
+          + reader.text(shared.get(0), "name", "?") + " has no load of its own)");
     }
-    int total = load.map(node -> (int) reader.integer(node, "users", 0)).orElse(0);
+    int total = load.map(node -> LoadProfiles.peakStageUsers(reader, node)).orElse(0);
     double[] weights = shared.stream().mapToDouble(this::weight).toArray();
-    if (java.util.Arrays.stream(weights).sum() == 0) {
-      reader.problem(reader.list(root, "scenarios").isEmpty() ? root
-          : (ListNode) root.field("scenarios").orElseThrow(),
+    if (Arrays.stream(weights).sum() == 0) {
+      reader.problem(root.field("scenarios").orElse(root),
           "every scenario sharing load.users has weight 0: give at least one a positive weight");
       return;
     }
@@ -114,74 +135,88 @@ final class LoadShares {
   }
 
   private int ownUsers(MapNode load) {
-    if (!load.has("users") && overrides.users().isEmpty()) {
+    if (!load.has("users") && !load.has("stages") && overrides.users().isEmpty()) {
       reader.problem(load, "this scenario's load sets no users: add users: N");
     }
-    return (int) reader.integer(load, "users", 0);
+    return LoadProfiles.peakStageUsers(reader, load);
   }
 
-  /** Scales every selected scenario's users so that they add up to exactly {@code total}. */
-  private void rescale(int total) {
-    double[] current = selected.stream().mapToDouble(s -> users.getOrDefault(s, 0)).toArray();
-    boolean allZero = java.util.Arrays.stream(current).sum() == 0;
-    double[] weights = allZero ? selected.stream().mapToDouble(this::weight).toArray() : current;
-    if (java.util.Arrays.stream(weights).sum() == 0) {
-      weights = selected.stream().mapToDouble(s -> 1).toArray();
+  /** Scales every selected closed scenario so that their users add up to exactly {@code n}. */
+  private void rescaleUsers(int total) {
+    List<MapNode> closed = selected.stream().filter(scenario -> !isOpen(scenario)).toList();
+    if (closed.isEmpty()) {
+      reader.problems().add(commandLineProblem("--users", Integer.toString(total),
+          "--users applies to closed-model scenarios, and every selected scenario is open"
+              + " (arrivalRate): use --rate to scale their arrival rate"));
+      return;
+    }
+    double[] current = closed.stream().mapToDouble(s -> users.getOrDefault(s, 0)).toArray();
+    double[] weights = Arrays.stream(current).sum() > 0 ? current
+        : closed.stream().mapToDouble(this::weight).toArray();
+    if (Arrays.stream(weights).sum() == 0) {
+      weights = closed.stream().mapToDouble(s -> 1).toArray();
     }
     int[] parts = Shares.split(total, weights);
-    for (int i = 0; i < selected.size(); i++) {
-      users.put(selected.get(i), parts[i]);
+    for (int i = 0; i < closed.size(); i++) {
+      users.put(closed.get(i), parts[i]);
     }
   }
 
-  private int sharedGroupUsers() {
-    return selected.stream().filter(scenario -> !scenario.has("load"))
+  private void shareOpenRates() {
+    if (overrides.rate().isEmpty()) {
+      return;
+    }
+    double wanted = overrides.rate().getAsDouble();
+    List<MapNode> open = selected.stream().filter(this::isOpen).toList();
+    if (open.isEmpty()) {
+      reader.problems().add(commandLineProblem("--rate", Double.toString(wanted),
+          "--rate applies to open-model scenarios (arrivalRate), and none is selected: use"
+              + " --users for closed-model scenarios"));
+      return;
+    }
+    double peak = 0;
+    for (MapNode scenario : open) {
+      double share = scenario.has("load") ? 1 : weightShare(scenario, this::isSharedOpen);
+      peak += share * LoadProfiles.peakRate(reader, loadNode(scenario));
+    }
+    double factor = peak == 0 ? 0 : wanted / peak;
+    open.forEach(scenario -> rateFactors.put(scenario, factor));
+  }
+
+  /** This scenario's weight over the weights of the scenarios sharing the same load. */
+  private double weightShare(MapNode scenario, java.util.function.Predicate<MapNode> group) {
+    double total = selected.stream().filter(group).mapToDouble(this::weight).sum();
+    return total == 0 ? 0 : weight(scenario) / total;
+  }
+
+  private int concurrencyShare(MapNode scenario) {
+    List<MapNode> shared = selected.stream().filter(this::isSharedOpen).toList();
+    int cap = reader.map(root, "load").map(load -> LoadProfiles.maxConcurrency(reader, load))
+        .orElse(1);
+    double[] weights = shared.stream().mapToDouble(this::weight).toArray();
+    if (Arrays.stream(weights).sum() == 0) {
+      return 1;
+    }
+    return Shares.split(cap, weights)[shared.indexOf(scenario)];
+  }
+
+  private int sharedClosedUsers() {
+    return selected.stream().filter(scenario -> !scenario.has("load") && !isOpen(scenario))
         .mapToInt(scenario -> users.getOrDefault(scenario, 0)).sum();
   }
 
-  private Duration rampUp(MapNode load, int groupUsers) {
-    if (overrides.rampUpTime().isPresent()) {
-      return overrides.rampUpTime().get();
+  private void checkOverridesApply() {
+    boolean anyRamp = selected.stream().map(this::loadNode)
+        .anyMatch(load -> !LoadProfiles.isOpen(load) && !load.has("stages"));
+    if (!anyRamp && (overrides.rampUpTime().isPresent()
+        || overrides.rampUpUsersPerSecond().isPresent())) {
+      reader.problems().add(commandLineProblem("--ramp-up", "", "--ramp-up applies to closed"
+          + " scenarios with users and rampUp; the selected scenarios use stages or arrival"
+          + " rates: change their stages with --set instead"));
     }
-    if (overrides.rampUpUsersPerSecond().isPresent()) {
-      return timeAtRate(groupUsers, overrides.rampUpUsersPerSecond().getAsDouble());
-    }
-    Optional<ScalarNode> rampUp = reader.scalar(load, "rampUp");
-    if (rampUp.isEmpty()) {
-      return Duration.ZERO;
-    }
-    return rampUp.get().isNumber() ? timeAtRate(groupUsers, rampUp.get().asDouble())
-        : reader.duration(rampUp.get());
   }
 
-  private static Duration timeAtRate(int users, double usersPerSecond) {
-    return Duration.ofNanos(Math.round(users / usersPerSecond * 1e9));
-  }
-
-  private Duration hold(MapNode load, MapNode scenario, Duration rampUp, Duration rampDown) {
-    if (overrides.duration().isPresent()) {
-      Duration total = overrides.duration().get();
-      Duration hold = total.minus(rampUp).minus(rampDown);
-      if (hold.isNegative()) {
-        reader.problems().add(commandLineProblem("--duration", Quantities.formatDuration(total),
-            "--duration " + Quantities.formatDuration(total) + " is shorter than ramp-up "
-                + Quantities.formatDuration(rampUp) + " + ramp-down "
-                + Quantities.formatDuration(rampDown) + " of scenario "
-                + reader.text(scenario, "name", "?")));
-        return Duration.ZERO;
-      }
-      return hold;
-    }
-    Optional<Duration> hold = reader.duration(load, "hold");
-    if (hold.isEmpty()) {
-      reader.problem(load == scenario ? scenario : load, "no hold: set load.hold (time at full"
-          + " load, like 5m) or pass --duration");
-      return Duration.ZERO;
-    }
-    return hold.get();
-  }
-
-  private static SpecProblem commandLineProblem(String option, String value, String message) {
+  static SpecProblem commandLineProblem(String option, String value, String message) {
     String line = option + " " + value;
     SpecSource source = new SpecSource("command line", List.of(line));
     return new SpecProblem(new SourceLocation(source, 1, option.length() + 2), option, message);

@@ -23,7 +23,22 @@ final class MockCompiler {
       return MockSettings.DEFAULT;
     }
     long seed = reader.scalar(node, "seed").map(ScalarNode::asLong).orElse(1L);
-    return new MockSettings(latency(reader, node), errorRate, rateLimitRate, seed);
+    return new MockSettings(latency(reader, node), errorRate, rateLimitRate, seed,
+        stall(reader, node));
+  }
+
+  private static MockSettings.Stall stall(NodeReader reader, MapNode mock) {
+    Optional<MapNode> stall = reader.map(mock, "stall");
+    if (stall.isEmpty()) {
+      return MockSettings.Stall.NONE;
+    }
+    Duration every = reader.duration(stall.get(), "every").orElseThrow();
+    Duration length = reader.duration(stall.get(), "length").orElseThrow();
+    if (length.compareTo(every) >= 0) {
+      reader.problem(stall.get(), "a stall's length must be shorter than its period (every)");
+      return MockSettings.Stall.NONE;
+    }
+    return new MockSettings.Stall(every, length);
   }
 
   private static LatencyDistribution latency(NodeReader reader, MapNode mock) {

@@ -8,9 +8,43 @@ package dev.loadtest.plan;
  * @param errorRate share of requests answered with 500, 0..1
  * @param rateLimitRate share of requests answered with 429 and a Retry-After header, 0..1
  * @param seed seed of the mock's random choices
+ * @param stall periodic freezes of the whole target, like a garbage-collection pause
  */
 public record MockSettings(
-    LatencyDistribution latency, double errorRate, double rateLimitRate, long seed) {
+    LatencyDistribution latency, double errorRate, double rateLimitRate, long seed, Stall stall) {
+
+  /**
+   * The target freezes for {@code length} at the end of every {@code every}: a request that
+   * arrives during a freeze is answered only after it, then after its usual latency.
+   */
+  public record Stall(java.time.Duration every, java.time.Duration length) {
+    /** Never freezes. */
+    public static final Stall NONE = new Stall(java.time.Duration.ZERO, java.time.Duration.ZERO);
+
+    public Stall {
+      if (length.isNegative() || every.isNegative() || !every.isZero()
+          && length.compareTo(every) >= 0) {
+        throw new IllegalArgumentException("a stall must be shorter than its period");
+      }
+    }
+
+    /** Extra wait of a request arriving {@code sinceStartNanos} after the target started. */
+    public long extraDelayNanos(long sinceStartNanos) {
+      if (every.isZero() || length.isZero()) {
+        return 0;
+      }
+      long period = every.toNanos();
+      long intoPeriod = sinceStartNanos % period;
+      long freezeStart = period - length.toNanos();
+      return intoPeriod < freezeStart ? 0 : period - intoPeriod;
+    }
+  }
+
+  /** A mock that never stalls. */
+  public MockSettings(LatencyDistribution latency, double errorRate, double rateLimitRate,
+      long seed) {
+    this(latency, errorRate, rateLimitRate, seed, Stall.NONE);
+  }
 
   /** A mock that answers at once and never fails. */
   public static final MockSettings DEFAULT =
@@ -31,7 +65,10 @@ public record MockSettings(
   }
 
   public String describe() {
+    String stalls = stall.every().isZero() ? "" : ", stalls "
+        + dev.loadtest.spec.Quantities.formatDuration(stall.length()) + " every "
+        + dev.loadtest.spec.Quantities.formatDuration(stall.every());
     return "mock latency " + latency.describe() + ", errors " + errorRate * 100 + "%, 429s "
-        + rateLimitRate * 100 + "%, seed " + seed;
+        + rateLimitRate * 100 + "%, seed " + seed + stalls;
   }
 }

@@ -15,19 +15,27 @@ import java.util.OptionalInt;
  * @param rampUpUsersPerSecond ramp-up as a rate
  * @param rampUpTime ramp-up as a time
  * @param scenarios names of the scenarios to run; empty means all
+ * @param rate total peak arrival rate of the open-model scenarios, per second
  */
 public record Overrides(
     OptionalInt users,
     Optional<Duration> duration,
     OptionalDouble rampUpUsersPerSecond,
     Optional<Duration> rampUpTime,
-    List<String> scenarios) {
+    List<String> scenarios,
+    OptionalDouble rate) {
 
   /** No overrides. */
-  public static final Overrides NONE = new Overrides(
-      OptionalInt.empty(), Optional.empty(), OptionalDouble.empty(), Optional.empty(), List.of());
+  public static final Overrides NONE = new Overrides(OptionalInt.empty(), Optional.empty(),
+      OptionalDouble.empty(), Optional.empty(), List.of(), OptionalDouble.empty());
 
   public Overrides {
     scenarios = List.copyOf(scenarios);
+  }
+
+  /** Overrides without a rate, as before open models existed. */
+  public Overrides(OptionalInt users, Optional<Duration> duration,
+      OptionalDouble rampUpUsersPerSecond, Optional<Duration> rampUpTime, List<String> scenarios) {
+    this(users, duration, rampUpUsersPerSecond, rampUpTime, scenarios, OptionalDouble.empty());
   }
 }

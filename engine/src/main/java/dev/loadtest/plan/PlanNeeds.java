@@ -29,11 +29,20 @@ public record PlanNeeds(
     return plan.scenarios().stream().mapToInt(scenario -> scenario.load().peakUsers()).sum();
   }
 
-  /** With think time, a closed-model user sends at most (requests per task) / (think time). */
+  /**
+   * An open model sends its peak arrival rate times its requests per task; with think time or
+   * pacing, a closed-model user sends at most (requests per task) per pause.
+   */
   private static OptionalDouble peakRate(TestPlan plan) {
     double total = 0;
     for (ScenarioPlan scenario : plan.scenarios()) {
-      double meanThinkSeconds = scenario.thinkTime().meanNanos() / 1e9;
+      if (scenario.load() instanceof OpenLoad open) {
+        total += open.peakRate() * scenario.meanRequestsPerTask();
+        continue;
+      }
+      ClosedLoad closed = (ClosedLoad) scenario.load();
+      double meanThinkSeconds = Math.max(scenario.thinkTime().meanNanos(),
+          closed.pacing().toNanos()) / 1e9;
       if (meanThinkSeconds <= 0) {
         return OptionalDouble.empty();
       }
@@ -44,9 +53,10 @@ public record PlanNeeds(
 
   public String describe() {
     String rate = peakRequestsPerSecond.isPresent()
-        ? String.format(java.util.Locale.ROOT, "at most %.1f req/s (bounded by think time)",
+        ? String.format(java.util.Locale.ROOT, "at most %.1f req/s (arrival rates, think time"
+            + " and pacing)",
             peakRequestsPerSecond.getAsDouble())
-        : "set by the target's response time (closed model without think time)";
+        : "set by the target's response time (closed model without think time or pacing)";
     return "peak users: " + peakUsers + "\n"
         + "peak rate: " + rate + "\n"
         + "duration: " + dev.loadtest.spec.Quantities.formatDuration(duration) + "\n"

@@ -42,7 +42,7 @@ final class ScenarioCompiler {
     return scenarios;
   }
 
-  private ScenarioPlan scenario(MapNode node, String name, int index, ClosedLoad load) {
+  private ScenarioPlan scenario(MapNode node, String name, int index, LoadProfile load) {
     Map<String, String> variables = new LinkedHashMap<>(globals);
     variables.putAll(PlanCompiler.scenarioVariables(reader, node));
     TemplateParser templates = new TemplateParser(variables.keySet(), environment);
@@ -58,8 +58,13 @@ final class ScenarioCompiler {
           "every task has weight 0: give at least one a positive weight");
       weights.set(0, 1);
     }
+    if (load instanceof ClosedLoad closed && !closed.pacing().isZero() && node.has("thinkTime")) {
+      reader.problem(node.field("thinkTime").orElseThrow(), "set thinkTime or load.pacing, not"
+          + " both: with pacing, the pause is whatever the iteration left of its interval");
+    }
     return new ScenarioPlan(name, index, load, thinkTime(node),
-        new WeightedTable<>(tasks, weights), headers(node, templates), variables);
+        new WeightedTable<>(tasks, weights), headers(node, templates), variables,
+        reader.duration(node, "startAfter").orElse(Duration.ZERO));
   }
 
   private TaskPlan task(MapNode node, TemplateParser templates) {

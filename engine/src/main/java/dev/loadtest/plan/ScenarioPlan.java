@@ -13,6 +13,7 @@ import java.util.Map;
  * @param tasks the tasks and their weights
  * @param headers headers added to every request of this scenario
  * @param variables named constants visible to templates
+ * @param startAfter time from the run's start until this scenario starts
  */
 public record ScenarioPlan(
     String name,
@@ -21,11 +22,24 @@ public record ScenarioPlan(
     ThinkTime thinkTime,
     WeightedTable<TaskPlan> tasks,
     List<HeaderTemplate> headers,
-    Map<String, String> variables) {
+    Map<String, String> variables,
+    java.time.Duration startAfter) {
 
   public ScenarioPlan {
     headers = List.copyOf(headers);
     variables = Map.copyOf(variables);
+  }
+
+  /** A scenario that starts with the run. */
+  public ScenarioPlan(String name, int index, LoadProfile load, ThinkTime thinkTime,
+      WeightedTable<TaskPlan> tasks, List<HeaderTemplate> headers,
+      Map<String, String> variables) {
+    this(name, index, load, thinkTime, tasks, headers, variables, java.time.Duration.ZERO);
+  }
+
+  /** Time from the run's start until this scenario's load is over. */
+  public java.time.Duration end() {
+    return startAfter.plus(load.duration());
   }
 
   /** Requests per task, averaged by the tasks' weights. */
@@ -40,6 +54,10 @@ public record ScenarioPlan(
   public String describe() {
     StringBuilder text = new StringBuilder("scenario ").append(name).append(": ")
         .append(load.describe()).append(", think time ").append(thinkTime.describe());
+    if (!startAfter.isZero()) {
+      text.append(", starts after ")
+          .append(dev.loadtest.spec.Quantities.formatDuration(startAfter));
+    }
     for (int i = 0; i < tasks.size(); i++) {
       text.append("\n  task ").append(tasks.item(i).name()).append(" (weight ")
           .append(tasks.weight(i)).append("): ").append(tasks.item(i).describe());

@@ -35,7 +35,7 @@ public record TestPlan(
   /** Time from the first user's start until the last scenario's profile ends. */
   public Duration duration() {
     return scenarios.stream()
-        .map(scenario -> scenario.load().duration())
+        .map(ScenarioPlan::end)
         .max(Duration::compareTo)
         .orElse(Duration.ZERO);
   }

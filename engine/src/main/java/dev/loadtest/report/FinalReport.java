@@ -26,6 +26,7 @@ public final class FinalReport {
     rows.add(row(stats.total(), stats));
     text.append(Tables.render(HEADER, rows, true));
     failures(text, stats);
+    openModel(text, stats);
     if (stats.clampedValues() > 0) {
       text.append('\n').append(stats.clampedValues())
           .append(" latencies above one hour were recorded as one hour\n");
@@ -65,6 +66,30 @@ public final class FinalReport {
     if (stats.failures().size() > MAX_FAILURE_LINES) {
       text.append("  ... and ").append(stats.failures().size() - MAX_FAILURE_LINES)
           .append(" more kinds of failure (see summary.json)\n");
+    }
+  }
+
+  /**
+   * What only an open model measures: latency from the intended start beside the time on the
+   * wire, arrivals dropped at the concurrency cap, and how late the generator itself was.
+   */
+  private static void openModel(StringBuilder text, StatsSnapshot stats) {
+    RequestSummary total = stats.total();
+    if (total.hasServiceTimes()) {
+      text.append(String.format(Locale.ROOT, "%nResponse time (from intended start) p50 %s,"
+          + " p99 %s; service time (on the wire) p50 %s, p99 %s%n",
+          Tables.millis(total.percentileMillis(50)), Tables.millis(total.percentileMillis(99)),
+          Tables.millis(total.servicePercentileMillis(50)),
+          Tables.millis(total.servicePercentileMillis(99))));
+    }
+    if (stats.generatorLag().getTotalCount() > 0) {
+      text.append(String.format(Locale.ROOT, "Generator lag (intended start to send): p99 %s,"
+          + " max %s%n", Tables.millis(stats.lagPercentileMillis(99)),
+          Tables.millis(stats.generatorLag().getMaxValue() / 1e6)));
+    }
+    if (stats.dropped() > 0) {
+      text.append(stats.dropped()).append(" arrivals dropped: the concurrency cap was reached"
+          + " (raise maxConcurrency, or set whenSaturated: queue)\n");
     }
   }
 

@@ -26,8 +26,9 @@ final class HttpClients {
         ? new HttpClientTransportOverHTTP2(new HTTP2Client(connector))
         : new HttpClientTransportOverHTTP(connector);
     HttpClient client = new HttpClient(transport);
-    QueuedThreadPool threads = new QueuedThreadPool(
-        Math.max(8, THREADS_PER_CORE * Runtime.getRuntime().availableProcessors()), 2);
+    int poolSize = Math.max(8, THREADS_PER_CORE * Runtime.getRuntime().availableProcessors());
+    // Every thread is started up front: a thread started mid-run shows up as generator lag.
+    QueuedThreadPool threads = new QueuedThreadPool(poolSize, poolSize);
     threads.setName("loadtest-http");
     threads.setDaemon(true);
     client.setExecutor(threads);

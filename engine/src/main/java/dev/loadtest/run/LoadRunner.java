@@ -1,5 +1,6 @@
 package dev.loadtest.run;
 
+import dev.loadtest.plan.OpenLoad;
 import dev.loadtest.plan.ScenarioPlan;
 import dev.loadtest.plan.TestPlan;
 import dev.loadtest.plan.Threshold;
@@ -59,6 +60,7 @@ public final class LoadRunner {
     });
     try {
       TargetCheck.verify(client, baseUri, plan.target(), plan.preflight());
+      warmUp(client);
       return drive(client, scheduler, control);
     } finally {
       scheduler.shutdownNow();
@@ -76,22 +78,29 @@ public final class LoadRunner {
 
   private RunResult drive(HttpClient client, ScheduledExecutorService scheduler,
       RunControl control) throws InterruptedException {
-    RunStats stats = new RunStats(plan.requestNames());
+    boolean open = plan.scenarios().stream()
+        .anyMatch(scenario -> scenario.load() instanceof OpenLoad);
+    RunStats stats = new RunStats(plan.requestNames(), open, plan.scenarios().size());
     RunContext run = new RunContext(stats, new RequestFactory(client, baseUri, plan.target()),
         scheduler, client.getExecutor(), plan.seed());
     AtomicInteger activeUsers = new AtomicInteger();
-    List<UserController> controllers = controllers(run, activeUsers);
+    ScenarioCompletion completion = new ScenarioCompletion(plan.scenarios().size(), control);
+    List<ScenarioDriver> drivers = drivers(run, activeUsers, completion);
     Instant startedAt = Instant.now();
     long loadStart = System.nanoTime();
     listener.onLoadStart();
-    controllers.forEach(controller -> controller.start(loadStart));
+    drivers.forEach(driver -> driver.start(loadStart));
+    completion.scheduleEnds(plan.scenarios(), scheduler, loadStart);
     Sampler sampler = new Sampler(stats, loadStart, activeUsers, control);
     java.util.concurrent.ScheduledFuture<?> sampling = scheduler.scheduleAtFixedRate(
         sampler::sample, options.sampleInterval().toNanos(), options.sampleInterval().toNanos(),
         TimeUnit.NANOSECONDS);
 
-    RunControl.StopReason reason = control.await(plan.duration().toNanos());
-    scheduler.execute(() -> controllers.forEach(UserController::stopAll));
+    // The scenarios' ends complete the run; the timeout is a backstop for queues that never
+    // drain, never the rule.
+    RunControl.StopReason reason = control.await(
+        plan.duration().plus(options.gracefulStop()).toNanos());
+    run.onScheduler(() -> drivers.forEach(ScenarioDriver::stop));
     Duration grace = reason == RunControl.StopReason.INTERRUPTED ? options.interruptGrace()
         : options.gracefulStop();
     long abandoned = run.drainAndStopRecording(grace.toNanos());
@@ -108,13 +117,36 @@ public final class LoadRunner {
         reason == RunControl.StopReason.INTERRUPTED, abort, abandoned);
   }
 
-  private List<UserController> controllers(RunContext run, AtomicInteger activeUsers) {
+  private List<ScenarioDriver> drivers(RunContext run, AtomicInteger activeUsers,
+      ScenarioCompletion completion) {
     AtomicLong userIds = new AtomicLong();
-    List<UserController> controllers = new ArrayList<>();
+    List<ScenarioDriver> drivers = new ArrayList<>();
     for (ScenarioPlan scenario : plan.scenarios()) {
-      controllers.add(new UserController(run, scenario, activeUsers, userIds));
+      drivers.add(scenario.load() instanceof OpenLoad
+          ? new ArrivalDriver(run, scenario, activeUsers,
+              () -> completion.done(scenario.index()))
+          : new UserController(run, scenario, activeUsers, userIds,
+              () -> completion.done(scenario.index())));
     }
-    return controllers;
+    return drivers;
+  }
+
+  /**
+   * Builds (without sending) one request of every kind the plan sends, so that class loading
+   * and template code paths are done before the first intended start, not during it.
+   */
+  private void warmUp(HttpClient client) {
+    RequestFactory factory = new RequestFactory(client, baseUri, plan.target());
+    for (ScenarioPlan scenario : plan.scenarios()) {
+      UserContext user = new UserContext(scenario, plan.seed(), 0);
+      for (dev.loadtest.plan.TaskPlan task : scenario.tasks().items()) {
+        for (dev.loadtest.plan.Step step : task.steps()) {
+          if (step instanceof dev.loadtest.plan.RequestPlan request) {
+            factory.create(request, scenario, user);
+          }
+        }
+      }
+    }
   }
 
   private static void stopQuietly(HttpClient client) {

@@ -30,6 +30,15 @@ final class RunContext {
     this.seed = seed;
   }
 
+  /** Runs a task on the scheduler thread; after the run has ended there is nothing to do. */
+  void onScheduler(Runnable task) {
+    try {
+      scheduler.execute(task);
+    } catch (java.util.concurrent.RejectedExecutionException runIsOver) {
+      // The scheduler stops with the run; a late completion has nothing left to drive.
+    }
+  }
+
   /** False once the run has stopped recording: late completions are abandoned, not measured. */
   boolean isRecording() {
     return recording;

@@ -1,6 +1,7 @@
 package dev.loadtest.run;
 
 import dev.loadtest.plan.ClosedLoad;
+import dev.loadtest.plan.IterationLimit;
 import dev.loadtest.plan.ScenarioPlan;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -9,37 +10,48 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Keeps a scenario's number of active users equal to its closed-model profile: wakes up exactly
+ * Keeps a closed-model scenario's number of active users equal to its profile: wakes up exactly
  * when the profile says the number changes, starts users in order and stops the most recently
- * started first. Runs on the run's scheduler thread only.
+ * started first. Runs on the run's scheduler thread, except the count of users that ran out of
+ * iterations, which is atomic.
  */
-final class UserController {
+final class UserController implements ScenarioDriver {
 
   private final RunContext run;
   private final ScenarioPlan scenario;
   private final ClosedLoad load;
   private final AtomicInteger activeUsers;
   private final AtomicLong userIds;
+  private final Runnable onScenarioDone;
+  private final AtomicLong sharedIterationsLeft;
+  private final AtomicInteger finishedUsers = new AtomicInteger();
   private final Deque<VirtualUser> active = new ArrayDeque<>();
-  private long loadStartNanos;
+  private long startNanos;
+  private int startedUsers;
   private boolean stopped;
 
+  /** @param onScenarioDone called when every user ran out of iterations */
   UserController(RunContext run, ScenarioPlan scenario, AtomicInteger activeUsers,
-      AtomicLong userIds) {
+      AtomicLong userIds, Runnable onScenarioDone) {
     this.run = run;
     this.scenario = scenario;
     this.load = (ClosedLoad) scenario.load();
     this.activeUsers = activeUsers;
     this.userIds = userIds;
+    this.onScenarioDone = onScenarioDone;
+    this.sharedIterationsLeft = load.iterations() instanceof IterationLimit.Shared shared
+        ? new AtomicLong(shared.iterations()) : null;
   }
 
-  void start(long loadStartNanos) {
-    this.loadStartNanos = loadStartNanos;
-    run.scheduler.execute(this::adjust);
+  @Override
+  public void start(long loadStartNanos) {
+    this.startNanos = loadStartNanos + scenario.startAfter().toNanos();
+    run.scheduler.schedule(this::adjust, Math.max(0, startNanos - System.nanoTime()),
+        TimeUnit.NANOSECONDS);
   }
 
-  /** Stops every user; they finish their current request. Call on the scheduler thread. */
-  void stopAll() {
+  @Override
+  public void stop() {
     stopped = true;
     while (!active.isEmpty()) {
       stopUser();
@@ -50,7 +62,7 @@ final class UserController {
     if (stopped) {
       return;
     }
-    long elapsed = System.nanoTime() - loadStartNanos;
+    long elapsed = System.nanoTime() - startNanos;
     int target = load.usersAt(elapsed);
     while (active.size() < target) {
       startUser();
@@ -60,14 +72,16 @@ final class UserController {
     }
     long next = load.nextChangeNanos(elapsed);
     if (next != Long.MAX_VALUE) {
-      long delay = next - (System.nanoTime() - loadStartNanos);
+      long delay = next - (System.nanoTime() - startNanos);
       run.scheduler.schedule(this::adjust, Math.max(0, delay), TimeUnit.NANOSECONDS);
     }
   }
 
   private void startUser() {
     activeUsers.incrementAndGet();
-    VirtualUser user = new VirtualUser(run, scenario, userIds.incrementAndGet());
+    startedUsers++;
+    VirtualUser user = new VirtualUser(run, scenario, userIds.incrementAndGet(),
+        sharedIterationsLeft, this::userFinished);
     active.push(user);
     user.start();
   }
@@ -77,9 +91,16 @@ final class UserController {
     activeUsers.decrementAndGet();
   }
 
+  /** A user ran out of iterations; the scenario is done when all of its peak users have. */
+  private void userFinished() {
+    if (finishedUsers.incrementAndGet() >= load.peakUsers()) {
+      onScenarioDone.run();
+    }
+  }
+
   @Override
   public String toString() {
-    return "UserController[" + scenario.name() + ", active=" + active.size() + ", stopped="
-        + stopped + "]";
+    return "UserController[" + scenario.name() + ", active=" + active.size() + ", started="
+        + startedUsers + ", finished=" + finishedUsers.get() + ", stopped=" + stopped + "]";
   }
 }

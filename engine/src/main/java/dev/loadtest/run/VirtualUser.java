@@ -1,48 +1,48 @@
 package dev.loadtest.run;
 
-import dev.loadtest.plan.Check;
-import dev.loadtest.plan.RequestPlan;
+import dev.loadtest.plan.ClosedLoad;
+import dev.loadtest.plan.IterationLimit;
 import dev.loadtest.plan.ScenarioPlan;
-import dev.loadtest.plan.Step;
 import dev.loadtest.plan.TaskPlan;
-import dev.loadtest.stats.FailureKind;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.client.BufferingResponseListener;
-import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.client.Result;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One virtual user of the closed model: a state machine driven by HTTP callbacks and the
- * scheduler, never a thread of its own. It picks a task by weight, sends its requests in order,
- * pauses for its think time, and repeats until told to stop.
+ * scheduler, never a thread of its own. It picks a task by weight, runs it, pauses for its think
+ * time (or what its pacing interval leaves), and repeats until told to stop or out of
+ * iterations.
  *
  * <p>Thread-safety: the user's state is touched by one thread at a time; each step is started
- * by the completion of the one before (a happens-before edge through the client or scheduler).
- * Only {@link #stop()} is called from elsewhere.
+ * by the completion of the one before. Only {@link #stop()} is called from elsewhere.
  */
 final class VirtualUser {
 
-  /** Bodies kept for checks are cut off here; a check on a larger body fails visibly. */
-  private static final int MAX_CHECKED_BODY_BYTES = 16 * 1024 * 1024;
-
   private final RunContext run;
   private final ScenarioPlan scenario;
+  private final ClosedLoad load;
   private final UserContext context;
+  private final AtomicLong sharedIterationsLeft;
+  private final Runnable onFinished;
   private volatile boolean stopRequested;
-  private volatile boolean sending;
-  private TaskPlan task;
-  private int nextStep;
+  private long iterations;
+  private long iterationStartNanos;
+  private boolean finished;
 
-  VirtualUser(RunContext run, ScenarioPlan scenario, long userId) {
+  /**
+   * @param sharedIterationsLeft iterations left for the whole scenario (shared iterations), or
+   *     null when users are not limited by a shared count
+   * @param onFinished called once when the user stops by itself (out of iterations)
+   */
+  VirtualUser(RunContext run, ScenarioPlan scenario, long userId, AtomicLong sharedIterationsLeft,
+      Runnable onFinished) {
     this.run = run;
     this.scenario = scenario;
-    this.context = new UserContext(scenario, seedFor(run.seed, scenario.index(), userId), userId);
-  }
-
-  /** Distinct, reproducible random streams per scenario and user. */
-  private static long seedFor(long seed, int scenarioIndex, long userId) {
-    return seed ^ (scenarioIndex + 1) * 0x9E3779B97F4A7C15L ^ userId * 0xBF58476D1CE4E5B9L;
+    this.load = (ClosedLoad) scenario.load();
+    this.context = new UserContext(scenario, Seeds.forUser(run.seed, scenario.index(), userId),
+        userId);
+    this.sharedIterationsLeft = sharedIterationsLeft;
+    this.onFinished = onFinished;
   }
 
   void start() {
@@ -58,25 +58,34 @@ final class VirtualUser {
     if (stopRequested) {
       return;
     }
+    if (!takeIteration()) {
+      finish();
+      return;
+    }
     context.nextIteration();
-    task = scenario.tasks().pick(context.random());
-    nextStep = 0;
-    runNextStep();
+    TaskPlan task = scenario.tasks().pick(context.random());
+    iterationStartNanos = System.nanoTime();
+    long correction = load.correctCoordinatedOmission() ? load.pacing().toNanos() : 0;
+    new TaskRun(run, scenario, context, task, iterationStartNanos, correction, false,
+        () -> stopRequested, this::afterIteration).start();
   }
 
-  private void runNextStep() {
+  private boolean takeIteration() {
+    IterationLimit limit = load.iterations();
+    if (limit instanceof IterationLimit.PerUser perUser) {
+      return iterations++ < perUser.iterations();
+    }
+    if (limit instanceof IterationLimit.Shared) {
+      return sharedIterationsLeft.getAndDecrement() > 0;
+    }
+    return true;
+  }
+
+  private void afterIteration() {
     if (stopRequested) {
       return;
-    } else if (nextStep < task.steps().size()) {
-      Step step = task.steps().get(nextStep++);
-      send((RequestPlan) step);
-    } else {
-      think();
     }
-  }
-
-  private void think() {
-    long pauseNanos = scenario.thinkTime().sampleNanos(context.random());
+    long pauseNanos = pauseNanos();
     if (pauseNanos <= 0) {
       beginIteration();
     } else {
@@ -84,94 +93,24 @@ final class VirtualUser {
     }
   }
 
-  private void send(RequestPlan plan) {
-    org.eclipse.jetty.client.Request request = run.requests.create(plan, scenario, context);
-    long startNanos = System.nanoTime();
-    run.requestSent();
-    sending = true;
-    if (plan.needsBody()) {
-      request.send(new CheckedExchange(plan, startNanos));
-    } else {
-      request.send(result -> completed(plan, startNanos, result, Optional.empty()));
+  /** With pacing, what the interval has left; otherwise the think time. */
+  private long pauseNanos() {
+    if (!load.pacing().isZero()) {
+      return load.pacing().toNanos() - (System.nanoTime() - iterationStartNanos);
     }
-    sending = false;
+    return scenario.thinkTime().sampleNanos(context.random());
   }
 
-  private void completed(RequestPlan plan, long startNanos, Result result,
-      Optional<BufferedResponse> body) {
-    long latencyNanos = System.nanoTime() - startNanos;
-    if (run.isRecording()) {
-      record(plan, latencyNanos, result, body);
-    }
-    run.requestDone();
-    // A completion inside send() would recurse into the next send; hand it to the executor.
-    if (sending) {
-      run.executor.execute(this::runNextStep);
-    } else {
-      runNextStep();
-    }
-  }
-
-  private void record(RequestPlan plan, long latencyNanos, Result result,
-      Optional<BufferedResponse> body) {
-    Response response = result.getResponse();
-    if (result.isFailed() && (response == null || response.getStatus() <= 0
-        || result.getResponseFailure() != null)) {
-      Throwable failure = result.getFailure();
-      run.stats.recordFailure(plan.statsKey(), latencyNanos, FailureClassifier.kindOf(failure),
-          FailureClassifier.messageOf(failure));
-      return;
-    }
-    int status = response.getStatus();
-    run.stats.recordStatus(plan.statsKey(), status);
-    if (!plan.expectStatus().contains(status)) {
-      run.stats.recordFailure(plan.statsKey(), latencyNanos, FailureKind.STATUS,
-          "HTTP " + status + (response.getReason() == null ? "" : " " + response.getReason()));
-      return;
-    }
-    Optional<String> checkFailure = body.flatMap(facts -> firstFailure(plan, facts));
-    if (checkFailure.isPresent()) {
-      run.stats.recordFailure(plan.statsKey(), latencyNanos, FailureKind.CHECK,
-          checkFailure.get());
-    } else {
-      run.stats.recordSuccess(plan.statsKey(), latencyNanos);
-    }
-  }
-
-  private static Optional<String> firstFailure(RequestPlan plan, BufferedResponse response) {
-    for (Check check : plan.checks()) {
-      Optional<String> failure = check.failure(response);
-      if (failure.isPresent()) {
-        return failure;
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** Keeps the body of a request whose checks read it. */
-  private final class CheckedExchange extends BufferingResponseListener {
-    private final RequestPlan plan;
-    private final long startNanos;
-
-    CheckedExchange(RequestPlan plan, long startNanos) {
-      super(MAX_CHECKED_BODY_BYTES);
-      this.plan = plan;
-      this.startNanos = startNanos;
-    }
-
-    @Override
-    public void onComplete(Result result) {
-      Optional<BufferedResponse> body = result.getResponse() == null ? Optional.empty()
-          : Optional.of(new BufferedResponse(result.getResponse().getStatus(),
-              getContentAsString(java.nio.charset.StandardCharsets.UTF_8)));
-      completed(plan, startNanos, result, body);
+  private void finish() {
+    if (!finished) {
+      finished = true;
+      onFinished.run();
     }
   }
 
   @Override
   public String toString() {
-    return "VirtualUser[" + scenario.name() + " " + context.variable("userId") + ", task="
-        + (task == null ? "-" : task.name()) + ", step=" + nextStep + ", stopRequested="
-        + stopRequested + "]";
+    return "VirtualUser[" + scenario.name() + " " + context.variable("userId") + ", iterations="
+        + iterations + ", stopRequested=" + stopRequested + "]";
   }
 }

@@ -13,6 +13,10 @@ import org.HdrHistogram.Histogram;
  * @param p95Millis 95th percentile
  * @param p99Millis 99th percentile
  * @param activeUsers virtual users active at the end of the interval
+ * @param requestsSent requests sent in the interval (throughput by send time)
+ * @param dropped arrivals dropped in the interval at a concurrency cap
+ * @param lagP99Millis 99th percentile of how late intended starts were sent
+ * @param lagMaxMillis the latest intended start of the interval
  */
 public record IntervalPoint(
     long elapsedMillis,
@@ -22,14 +26,35 @@ public record IntervalPoint(
     double p50Millis,
     double p95Millis,
     double p99Millis,
-    int activeUsers) {
+    int activeUsers,
+    long requestsSent,
+    long dropped,
+    double lagP99Millis,
+    double lagMaxMillis) {
 
-  static IntervalPoint of(
-      long elapsedNanos, long lengthNanos, Histogram latencies, long failures, int users) {
+  /** A point of a run without open-model measurements. */
+  public IntervalPoint(long elapsedMillis, long requests, long failures,
+      double requestsPerSecond, double p50Millis, double p95Millis, double p99Millis,
+      int activeUsers) {
+    this(elapsedMillis, requests, failures, requestsPerSecond, p50Millis, p95Millis, p99Millis,
+        activeUsers, requests, 0, 0, 0);
+  }
+
+  /** What the generator itself did in the interval. */
+  record Load(long sent, long dropped, Histogram lag) {}
+
+  static IntervalPoint of(long elapsedNanos, long lengthNanos, Histogram latencies,
+      long failures, int users, Load load) {
     long requests = latencies.getTotalCount();
     return new IntervalPoint(elapsedNanos / 1_000_000, requests, failures,
         requests * 1e9 / lengthNanos, millis(latencies, 50), millis(latencies, 95),
-        millis(latencies, 99), users);
+        millis(latencies, 99), users, load.sent(), load.dropped(), millis(load.lag(), 99),
+        load.lag().getTotalCount() == 0 ? 0 : load.lag().getMaxValue() / 1e6);
+  }
+
+  /** Requests sent per second over the interval. */
+  public double sentPerSecond(long lengthNanos) {
+    return requestsSent * 1e9 / Math.max(1, lengthNanos);
   }
 
   private static double millis(Histogram latencies, double percentile) {

@@ -9,11 +9,37 @@ import org.HdrHistogram.Histogram;
  * @param name the request name
  * @param latencies every latency recorded, in nanoseconds; a private copy, not to be modified
  * @param failures how many of them failed
+ * @param serviceLatencies time on the wire, kept apart when latency counts from an intended
+ *     start (open model); empty otherwise
+ * @param corrections values the coordinated-omission correction added to {@code latencies}
  */
-public record RequestSummary(String name, Histogram latencies, long failures) {
+public record RequestSummary(String name, Histogram latencies, long failures,
+    Histogram serviceLatencies, long corrections) {
 
+  /** A summary whose latency is its service time. */
+  public RequestSummary(String name, Histogram latencies, long failures) {
+    this(name, latencies, failures, LatencyHistograms.newHistogram(), 0);
+  }
+
+  /** A summary without coordinated-omission correction. */
+  public RequestSummary(String name, Histogram latencies, long failures,
+      Histogram serviceLatencies) {
+    this(name, latencies, failures, serviceLatencies, 0);
+  }
+
+  /** True when service time was measured apart from latency. */
+  public boolean hasServiceTimes() {
+    return serviceLatencies.getTotalCount() > 0;
+  }
+
+  /** Service time at a percentile, in milliseconds; 0 when not measured. */
+  public double servicePercentileMillis(double percentile) {
+    return hasServiceTimes() ? serviceLatencies.getValueAtPercentile(percentile) / 1e6 : 0;
+  }
+
+  /** Requests actually completed; values added by the correction are not requests. */
   public long requests() {
-    return latencies.getTotalCount();
+    return latencies.getTotalCount() - corrections;
   }
 
   /** Failures as a share of requests; 0 when there were none. */

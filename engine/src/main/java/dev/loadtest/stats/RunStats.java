@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 /**
  * Everything a run measures. Recording methods are safe from any thread and wait-free for
@@ -29,15 +30,65 @@ public final class RunStats {
   private final Histogram intervalTotal = LatencyHistograms.newHistogram();
   private long lastSampleNanos;
 
+  private final Recorder lagRecorder = LatencyHistograms.newRecorder();
+  private final Histogram lagCumulative = LatencyHistograms.newHistogram();
+  private Histogram lagReuse;
+  private final LongAdder intervalSent = new LongAdder();
+  private final LongAdder intervalDropped = new LongAdder();
+  private final long[] droppedByScenario;
+  private final LongAdder[] droppedAdders;
+
   /** @param requestNames the plan's request names; a request's key indexes this list */
   public RunStats(List<String> requestNames) {
-    requests = requestNames.stream().map(RequestStats::new).toArray(RequestStats[]::new);
+    this(requestNames, false, 1);
+  }
+
+  /**
+   * @param requestNames the plan's request names; a request's key indexes this list
+   * @param tracksServiceTime keep service time apart from latency (open models)
+   * @param scenarios how many scenarios may drop arrivals
+   */
+  public RunStats(List<String> requestNames, boolean tracksServiceTime, int scenarios) {
+    requests = requestNames.stream().map(name -> new RequestStats(name, tracksServiceTime))
+        .toArray(RequestStats[]::new);
+    droppedByScenario = new long[scenarios];
+    droppedAdders = new LongAdder[scenarios];
+    for (int i = 0; i < scenarios; i++) {
+      droppedAdders[i] = new LongAdder();
+    }
     outcomes = new OutcomeCounters(requestNames.size());
   }
 
   /** Counts a response's HTTP status class, for live metrics; one adder increment. */
   public void recordStatus(int statsKey, int status) {
     outcomes.recordStatus(statsKey, status);
+  }
+
+  /** Counts a request as sent now: throughput is bucketed by send time. */
+  public void recordSent() {
+    intervalSent.increment();
+  }
+
+  /** Records how late an intended start was actually sent, in nanoseconds. */
+  public void recordLag(long lagNanos) {
+    lagRecorder.recordValue(clamp(lagNanos));
+  }
+
+  /** Counts an arrival that could not start because the scenario's concurrency cap was hit. */
+  public void recordDropped(int scenarioIndex) {
+    droppedAdders[scenarioIndex].increment();
+    intervalDropped.increment();
+  }
+
+  /** Records the time a request spent on the wire, when latency counts from before it. */
+  public void recordServiceTime(int statsKey, long serviceNanos) {
+    requests[statsKey].recordServiceTime(clamp(serviceNanos));
+  }
+
+  /** Records a latency corrected for coordinated omission against the pacing interval. */
+  public void recordCorrected(int statsKey, long latencyNanos, long expectedIntervalNanos,
+      boolean failed) {
+    requests[statsKey].recordCorrected(clamp(latencyNanos), expectedIntervalNanos, failed);
   }
 
   /** Records a request that met every expectation. */
@@ -48,6 +99,15 @@ public final class RunStats {
   /** Records a failed request; its latency counts too, as in Locust's statistics. */
   public void recordFailure(int statsKey, long latencyNanos, FailureKind kind, String message) {
     requests[statsKey].record(clamp(latencyNanos), true);
+    countFailure(statsKey, kind, message);
+  }
+
+  /** Counts a failure whose latency {@link #recordCorrected} has already recorded. */
+  public void recordFailureOnly(int statsKey, FailureKind kind, String message) {
+    countFailure(statsKey, kind, message);
+  }
+
+  private void countFailure(int statsKey, FailureKind kind, String message) {
     outcomes.recordFailure(statsKey, kind);
     failureCounts.computeIfAbsent(keyFor(statsKey, kind, message), key -> new LongAdder())
         .increment();
@@ -95,8 +155,14 @@ public final class RunStats {
     long startNanos = lastSampleNanos;
     long lengthNanos = Math.max(1, elapsedNanos - startNanos);
     lastSampleNanos = elapsedNanos;
+    lagReuse = lagRecorder.getIntervalHistogram(lagReuse);
+    lagCumulative.add(lagReuse);
+    for (int i = 0; i < droppedAdders.length; i++) {
+      droppedByScenario[i] += droppedAdders[i].sumThenReset();
+    }
     IntervalPoint point = IntervalPoint.of(elapsedNanos, lengthNanos, intervalTotal, failures,
-        activeUsers);
+        activeUsers, new IntervalPoint.Load(intervalSent.sumThenReset(),
+            intervalDropped.sumThenReset(), lagReuse));
     timeline.add(point);
     return new Interval(startNanos, elapsedNanos, point, perRequest, outcomes.snapshot());
   }
@@ -108,12 +174,17 @@ public final class RunStats {
     long allFailures = 0;
     for (RequestStats request : requests) {
       Histogram latencies = request.cumulativeCopy();
-      summaries.add(new RequestSummary(request.name(), latencies, request.failures()));
+      summaries.add(new RequestSummary(request.name(), latencies, request.failures(),
+          request.serviceTimesCopy(), request.corrections()));
       all.add(latencies);
       allFailures += request.failures();
     }
+    Histogram allService = LatencyHistograms.newHistogram();
+    summaries.forEach(summary -> allService.add(summary.serviceLatencies()));
+    long allCorrections = summaries.stream().mapToLong(RequestSummary::corrections).sum();
     return new StatsSnapshot(elapsed, summaries, new RequestSummary("Aggregated", all,
-        allFailures), failureCounts(), timeline, clampedValues.sum());
+        allFailures, allService, allCorrections), failureCounts(), timeline, clampedValues.sum(),
+        lagCumulative.copy(), java.util.Arrays.stream(droppedByScenario).sum());
   }
 
   private List<FailureCount> failureCounts() {

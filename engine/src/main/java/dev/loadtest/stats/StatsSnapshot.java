@@ -12,6 +12,8 @@ import java.util.List;
  * @param failures failures grouped by request, kind and message, most frequent first
  * @param timeline one point per sampling interval
  * @param clampedValues latencies above the histogram's range, recorded at its maximum
+ * @param generatorLag how late intended starts were sent, nanoseconds (open models)
+ * @param dropped arrivals not started because a concurrency cap was reached
  */
 public record StatsSnapshot(
     Duration elapsed,
@@ -19,12 +21,27 @@ public record StatsSnapshot(
     RequestSummary total,
     List<FailureCount> failures,
     List<IntervalPoint> timeline,
-    long clampedValues) {
+    long clampedValues,
+    org.HdrHistogram.Histogram generatorLag,
+    long dropped) {
 
   public StatsSnapshot {
     requests = List.copyOf(requests);
     failures = List.copyOf(failures);
     timeline = List.copyOf(timeline);
+  }
+
+  /** A snapshot of a run without open-model measurements. */
+  public StatsSnapshot(Duration elapsed, List<RequestSummary> requests, RequestSummary total,
+      List<FailureCount> failures, List<IntervalPoint> timeline, long clampedValues) {
+    this(elapsed, requests, total, failures, timeline, clampedValues,
+        LatencyHistograms.newHistogram(), 0);
+  }
+
+  /** The generator's lag at a percentile, in milliseconds; 0 when nothing was scheduled. */
+  public double lagPercentileMillis(double percentile) {
+    return generatorLag.getTotalCount() == 0 ? 0
+        : generatorLag.getValueAtPercentile(percentile) / 1e6;
   }
 
   /** The summary of a request name; the plan guarantees the index exists. */

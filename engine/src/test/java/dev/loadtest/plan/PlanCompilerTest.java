@@ -355,7 +355,7 @@ class PlanCompilerTest {
     assertThat(needs.peakRequestsPerSecond()).isEqualTo(OptionalDouble.of(10 * 1.5 / 2));
     assertThat(needs.describe()).isEqualTo("""
         peak users: 10
-        peak rate: at most 7.5 req/s (bounded by think time)
+        peak rate: at most 7.5 req/s (arrival rates, think time and pacing)
         duration: 30s
         connections: up to 10""");
   }

@@ -13,16 +13,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** One row per kind of schema mistake: the message the user reads and where it points. */
 class SchemaErrorMessagesTest {
 
+  /** Every key a load section accepts, as the unknown-key message lists them. */
+  private static final String LOAD_KEYS = "(allowed here: users, rampUp, hold, rampDown, stages,"
+      + " iterations, sharedIterations, pacing, correctCoordinatedOmission, arrivalRate,"
+      + " duration, poisson, maxConcurrency, whenSaturated)";
+
   static Stream<Arguments> mistakes() {
     return Stream.of(
         // A misspelt key: pointed at the key, with the closest allowed key and the full list.
         row("unknown key", "load:\n  usres: 10\n",
             "spec.yaml:10:3 load.usres: unknown key 'usres'; did you mean 'users'? "
-                + "(allowed here: users, rampUp, hold, rampDown)"),
+                + LOAD_KEYS),
         // A key nothing resembles gets the list but no guess.
         row("unknown key, no hint", "load:\n  zzzzzzzz: 10\n",
             "spec.yaml:10:3 load.zzzzzzzz: unknown key 'zzzzzzzz' "
-                + "(allowed here: users, rampUp, hold, rampDown)"),
+                + LOAD_KEYS),
         // Text where a number belongs.
         row("wrong type", "load:\n  users: ten\n",
             "spec.yaml:10:10 load.users: expected an integer, got text 'ten'"),

@@ -17,6 +17,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** --set path=value: typing, creating keys, list items, and the mistakes it reports. */
 class SetOverridesTest {
 
+  /** Every key a load section accepts, as the unknown-key message lists them. */
+  private static final String LOAD_KEYS = "(allowed here: users, rampUp, hold, rampDown, stages,"
+      + " iterations, sharedIterations, pacing, correctCoordinatedOmission, arrivalRate,"
+      + " duration, poisson, maxConcurrency, whenSaturated)";
+
   static Stream<Arguments> values() {
     return Stream.of(
         // A new key in a new mapping; typed as an integer.
@@ -74,7 +79,7 @@ class SetOverridesTest {
             + "'ten'"),
         // A key the schema does not know points at the key.
         Arguments.of("load.usres=5", "--set:1:6 load.usres: unknown key 'usres'; did you mean "
-            + "'users'? (allowed here: users, rampUp, hold, rampDown)"));
+            + "'users'? " + LOAD_KEYS));
   }
 
   @ParameterizedTest(name = "{0}")
