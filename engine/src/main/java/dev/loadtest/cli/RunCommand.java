@@ -51,6 +51,11 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   SpecOptions spec;
 
+  @Option(names = "--warm-up", paramLabel = "TIME",
+      description = "Leave the first TIME of the run out of the results (JIT and caches warm"
+          + " up); the load itself runs as planned.")
+  String warmUp;
+
   @Option(names = {"-o", "--out"}, paramLabel = "DIR",
       description = "Write the results and reports (report.html, CSV, JSON, JUnit, interval"
           + " log, run.log) into this directory. "
@@ -101,6 +106,8 @@ final class RunCommand implements Callable<Integer> {
       errors.flush();
       return ExitCode.INVALID_INPUT.code();
     }
+    // Usage mistakes surface before any output is prepared or any load sent.
+    RunOptions options = runOptions(plan);
     Optional<String> outProblem = prepareOutput(plan);
     if (outProblem.isPresent()) {
       errors.println("error: " + outProblem.get());
@@ -108,8 +115,8 @@ final class RunCommand implements Callable<Integer> {
       return ExitCode.COULD_NOT_RUN.code();
     }
     try (RunOutputs outputs = out == null ? null : RunOutputs.open(out, csvPrefix, console)) {
-      return run(plan, metricsPlan, outputs == null ? console : outputs.console(), errors,
-          outputs);
+      return run(plan, options, metricsPlan, outputs == null ? console : outputs.console(),
+          errors, outputs);
     } catch (IOException e) {
       errors.println("error: cannot write into " + out + ": " + e.getMessage());
       errors.flush();
@@ -117,8 +124,8 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private int run(TestPlan plan, MetricsPlan metricsPlan, PrintWriter console,
-      PrintWriter errors, RunOutputs outputs) throws InterruptedException {
+  private int run(TestPlan plan, RunOptions options, MetricsPlan metricsPlan,
+      PrintWriter console, PrintWriter errors, RunOutputs outputs) throws InterruptedException {
     RunControl control = new RunControl();
     try (MockServer mock = startMockIfNeeded(plan)) {
       URI baseUri = mock != null ? mock.baseUri()
@@ -132,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
       try (MetricsSession metrics = LiveMetricsOptions.start(plan, metricsPlan, listener);
           Signals.Registration signals = environment.signals().onInterrupt(control)) {
         LiveMetricsOptions.announce(metrics, metricsPlan, console);
-        result = new LoadRunner(plan, baseUri, RunOptions.DEFAULT, metrics.listener())
+        result = new LoadRunner(plan, baseUri, options, metrics.listener())
             .run(control);
         metrics.finish().forEach(reporter::onWarning);
         int code = finish(plan, result, metrics.monitorReadings(), console, errors, outputs);
@@ -168,6 +175,26 @@ final class RunCommand implements Callable<Integer> {
     }
     console.flush();
     return code.code();
+  }
+
+  /** Run options from the command line; a warm-up must leave something to measure. */
+  private RunOptions runOptions(TestPlan plan) {
+    if (warmUp == null) {
+      return RunOptions.DEFAULT;
+    }
+    java.time.Duration length;
+    try {
+      length = dev.loadtest.spec.Quantities.parseDuration(warmUp);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(command.commandLine(),
+          "--warm-up: " + e.getMessage());
+    }
+    if (length.compareTo(plan.duration()) >= 0) {
+      throw new picocli.CommandLine.ParameterException(command.commandLine(), "--warm-up "
+          + warmUp + " is not shorter than the run ("
+          + dev.loadtest.spec.Quantities.formatDuration(plan.duration()) + ")");
+    }
+    return RunOptions.DEFAULT.withWarmUp(length);
   }
 
   private static MockServer startMockIfNeeded(TestPlan plan) throws RunFailedException {

@@ -92,6 +92,7 @@ public final class LoadRunner {
     drivers.forEach(driver -> driver.start(loadStart));
     completion.scheduleEnds(plan.scenarios(), scheduler, loadStart);
     Sampler sampler = new Sampler(stats, loadStart, activeUsers, control);
+    scheduleWarmUpEnd(scheduler, sampler, loadStart);
     java.util.concurrent.ScheduledFuture<?> sampling = scheduler.scheduleAtFixedRate(
         sampler::sample, options.sampleInterval().toNanos(), options.sampleInterval().toNanos(),
         TimeUnit.NANOSECONDS);
@@ -109,12 +110,19 @@ public final class LoadRunner {
           + dev.loadtest.spec.Quantities.formatDuration(grace) + " were abandoned, not recorded");
     }
     sampling.cancel(false);
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - loadStart);
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - sampler.measuredFrom());
     StatsSnapshot snapshot = sampler.finish(elapsed);
     Optional<String> abort = reason == RunControl.StopReason.ABORTED
         ? Optional.of(control.abortMessage()) : Optional.empty();
     return new RunResult(snapshot, startedAt, Instant.now(),
         reason == RunControl.StopReason.INTERRUPTED, abort, abandoned);
+  }
+
+  private void scheduleWarmUpEnd(ScheduledExecutorService scheduler, Sampler sampler,
+      long loadStart) {
+    if (!options.warmUp().isZero()) {
+      scheduler.schedule(sampler::endWarmUp, options.warmUp().toNanos(), TimeUnit.NANOSECONDS);
+    }
   }
 
   private List<ScenarioDriver> drivers(RunContext run, AtomicInteger activeUsers,
@@ -172,15 +180,35 @@ public final class LoadRunner {
     private final List<IntervalPoint> window = new ArrayList<>();
     private long requests;
     private long failures;
+    private volatile long measuredFrom;
 
     Sampler(RunStats stats, long loadStart, AtomicInteger activeUsers, RunControl control) {
       this.stats = stats;
       this.loadStart = loadStart;
       this.activeUsers = activeUsers;
       this.control = control;
+      this.measuredFrom = loadStart;
       this.abortThresholds = plan.thresholds().stream().filter(Threshold::abortOnFail).toList();
       this.intervalsPerProgress = (int) Math.max(1,
           options.progressInterval().toNanos() / options.sampleInterval().toNanos());
+    }
+
+    /** When the measurements the report shows began: the load's start, or the warm-up's end. */
+    long measuredFrom() {
+      return measuredFrom;
+    }
+
+    /** Closes the warm-up: its numbers are set apart and measuring starts afresh. */
+    synchronized void endWarmUp() {
+      long now = System.nanoTime();
+      listener.onInterval(stats.sampleInterval(now - loadStart, activeUsers.get()));
+      StatsSnapshot warmUp = stats.discardWarmUp(Duration.ofNanos(now - loadStart));
+      measuredFrom = now;
+      requests = 0;
+      failures = 0;
+      listener.onWarning("warm-up over after "
+          + dev.loadtest.spec.Quantities.formatDuration(options.warmUp()) + ": its "
+          + warmUp.total().requests() + " requests are left out of the results");
     }
 
     /** Synchronised with {@link #finish} so that listeners hear intervals in order. */
@@ -220,7 +248,7 @@ public final class LoadRunner {
       if (abortThresholds.isEmpty()) {
         return;
       }
-      StatsSnapshot snapshot = stats.snapshot(Duration.ofNanos(elapsedNanos));
+      StatsSnapshot snapshot = stats.snapshot(Duration.ofNanos(System.nanoTime() - measuredFrom));
       for (Threshold threshold : abortThresholds) {
         if (elapsedNanos < threshold.abortAfter().toNanos()
             || snapshot.total().requests() == 0) {

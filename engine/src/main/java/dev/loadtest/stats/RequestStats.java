@@ -89,6 +89,17 @@ final class RequestStats {
     return failures;
   }
 
+  /** Forgets everything recorded so far (the warm-up); recording goes on. */
+  void discardSoFar() {
+    sample();
+    cumulative.reset();
+    failures = 0;
+    corrections = 0;
+    if (serviceCumulative != null) {
+      serviceCumulative.reset();
+    }
+  }
+
   /** Values the coordinated-omission correction added, beyond the requests sent. */
   long corrections() {
     return corrections;

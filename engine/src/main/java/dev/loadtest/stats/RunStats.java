@@ -167,6 +167,27 @@ public final class RunStats {
     return new Interval(startNanos, elapsedNanos, point, perRequest, outcomes.snapshot());
   }
 
+  /**
+   * Sets the warm-up apart: returns what was measured so far and starts measuring afresh. Live
+   * counters for metrics keep counting; the report's statistics restart here.
+   */
+  public synchronized StatsSnapshot discardWarmUp(Duration elapsed) {
+    StatsSnapshot warmUp = snapshot(elapsed);
+    for (RequestStats request : requests) {
+      request.discardSoFar();
+    }
+    failureCounts.clear();
+    distinctMessages.clear();
+    lagReuse = lagRecorder.getIntervalHistogram(lagReuse);
+    lagCumulative.reset();
+    java.util.Arrays.fill(droppedByScenario, 0);
+    for (LongAdder adder : droppedAdders) {
+      adder.reset();
+    }
+    timeline.clear();
+    return warmUp;
+  }
+
   /** Everything measured so far; call {@link #sampleInterval} first to include the latest. */
   public synchronized StatsSnapshot snapshot(Duration elapsed) {
     List<RequestSummary> summaries = new ArrayList<>();
