@@ -73,6 +73,7 @@ public final class RunOutputs implements AutoCloseable {
     List<String> problems = new ArrayList<>();
     try {
       ResultsJson.write(directory, document);
+      LlmResults.write(directory, result.stats().llm());
     } catch (IOException | RuntimeException e) {
       problems.add("cannot write " + ResultFiles.RESULTS + ": " + e.getMessage());
     }
@@ -84,11 +85,18 @@ public final class RunOutputs implements AutoCloseable {
         problems);
   }
 
-  /** Re-reads what was saved; falls back to memory when the saved files are incomplete. */
+  /**
+   * Re-reads what was saved, for the per-request time series; the statistics themselves come
+   * from memory, which also holds what the files do not (warm-up set apart, open-model lag,
+   * drops and service times, coordinated-omission corrections). Falls back to memory alone when
+   * the saved files are incomplete.
+   */
   private SavedRun savedRun(ResultsDocument document, RunResult result, List<String> problems) {
     if (problems.isEmpty() && document.latencyLogComplete()) {
       try {
-        return SavedRunReader.read(directory);
+        SavedRun saved = SavedRunReader.read(directory);
+        return new SavedRun(saved.metadata(), saved.methods(), saved.thresholds(),
+            result.stats(), saved.series(), saved.intervals());
       } catch (IOException | RuntimeException e) {
         problems.add("cannot read back the saved results: " + e.getMessage());
       }

@@ -51,9 +51,12 @@ public final class SummaryJson {
     generator.put("peakCpuShare", round(metadata.generator().peakCpuShare(), 3));
     generator.put("peakHeapBytes", metadata.generator().peakHeapBytes());
     ObjectNode scores = root.putObject("scores");
-    scores.put("userExperience", round(BusinessMetrics.userExperienceScore(
+    scores.put("userExperience", round(run.stats().llm().userExperienceScore(
         run.stats().total()), 6));
     scores.put("reliability", round(BusinessMetrics.reliabilityScore(run.stats().total()), 6));
+    if (run.stats().llm().present()) {
+      LlmSummaryJson.add(root, scores, run.stats());
+    }
   }
 
   /** Writes the summary into {@code directory}, replacing an earlier one atomically. */
@@ -94,6 +97,13 @@ public final class SummaryJson {
     root.put("interrupted", result.interrupted());
     root.put("aborted", result.abortReason().orElse(null));
     root.put("abandonedRequests", result.abandonedRequests());
+    root.put("dropped", stats.dropped());
+    if (stats.generatorLag().getTotalCount() > 0) {
+      ObjectNode lag = root.putObject("generatorLagMs");
+      lag.put("p50", round(stats.lagPercentileMillis(50), 3));
+      lag.put("p99", round(stats.lagPercentileMillis(99), 3));
+      lag.put("max", round(stats.generatorLag().getMaxValue() / 1e6, 3));
+    }
     ObjectNode totals = root.putObject("totals");
     request(totals, stats.total(), stats);
     ArrayNode endpoints = root.putArray("endpoints");
@@ -118,6 +128,14 @@ public final class SummaryJson {
     latency.put("p99", round(request.percentileMillis(99), 3));
     latency.put("p99.9", round(request.percentileMillis(99.9), 3));
     latency.put("max", round(request.maxMillis(), 3));
+    if (request.hasServiceTimes()) {
+      ObjectNode service = node.putObject("serviceTimeMs");
+      service.put("p50", round(request.servicePercentileMillis(50), 3));
+      service.put("p90", round(request.servicePercentileMillis(90), 3));
+      service.put("p95", round(request.servicePercentileMillis(95), 3));
+      service.put("p99", round(request.servicePercentileMillis(99), 3));
+      service.put("max", round(request.servicePercentileMillis(100), 3));
+    }
   }
 
   private static void failures(ArrayNode array, List<FailureCount> failures) {

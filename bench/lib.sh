@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Shared helpers of the benchmark scripts: packages, a local nginx, process measurement.
+# Everything runs on 127.0.0.1 and stops by itself.
+set -euo pipefail
+
+bench_dir="$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd -P "$bench_dir/.." && pwd)"
+jar="${BENCH_JAR:-$root/engine/target/loadtest.jar}"
+work="${BENCH_WORK:-$(mktemp -d /tmp/loadtest-bench.XXXXXX)}"
+# A load generator's JVM: a fixed, modest heap keeps RSS honest; parallel GC for throughput.
+LOADTEST_JVM=(${LOADTEST_BENCH_JAVA_OPTS:--XX:+UseParallelGC -Xms96m -Xmx160m -Xss512k})
+
+# Installs the peers and tools when missing (Debian, as root).
+bench_setup() {
+  local missing=()
+  for package in nginx wrk python3-locust time; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+      || missing+=("$package")
+  done
+  if [[ ${#missing[@]} -gt 0 ]]; then
+    echo "bench: installing ${missing[*]}" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+      "${missing[@]}" </dev/null >&2
+  fi
+  if [[ ! -f "$jar" ]]; then
+    (cd "$root" && mvn -B -q -Dmaven.test.skip=true package) >&2
+  fi
+}
+
+# Starts nginx with one worker on a port, answering every path with a short body.
+start_nginx() {
+  local port="$1"
+  mkdir -p "$work/nginx"
+  cat > "$work/nginx/nginx.conf" <<CONF
+worker_processes 1;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 100000000;
+  server {
+    listen 127.0.0.1:$port;
+    location / { return 200 "ok\n"; }
+  }
+}
+CONF
+  nginx -c "$work/nginx/nginx.conf" -p "$work/nginx"
+  wait_for_port "$port"
+}
+
+stop_nginx() {
+  [[ -f "$work/nginx/nginx.pid" ]] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true
+}
+
+# Waits until something listens on the port, at most 30 s.
+wait_for_port() {
+  local port="$1"
+  for _ in $(seq 1 300); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "bench: nothing listens on port $port" >&2
+  return 1
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+# Runs a command under GNU time; writes "cpu_seconds max_rss_mib" to the file named first.
+measured() {
+  local into="$1"
+  shift
+  /usr/bin/time -f '%U %S %M' -o "$into.time" "$@"
+  awk '{printf "%.2f %.0f\n", $1 + $2, $3 / 1024}' "$into.time" > "$into"
+}
+
+# The loadtest command with the benchmark JVM flags, for "${LOADTEST[@]}" run ...
+LOADTEST=(java "${LOADTEST_JVM[@]}" -Djava.awt.headless=true -jar "$jar")
+
+# Reads a value out of a JSON file: json FILE 'expression over d'.
+json() {
+  python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"
+}
+
+ratio() {
+  python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print('%.2f' % (a/b) if b else 'n/a')" "$1" "$2"
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Scale: 10,000 concurrent virtual users whose requests each take 10 s (mock latency), ramped
+# in 5 s, for 40 s. Prints errors, p50/p99, peak RSS, and CPU in the steady part (15 s to 35 s).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_setup
+ulimit -n 20000
+# 10,000 simultaneous connects overflow the default accept queues; raised for this run only.
+old_somaxconn="$(sysctl -n net.core.somaxconn)"
+old_backlog="$(sysctl -n net.ipv4.tcp_max_syn_backlog)"
+sysctl -qw net.core.somaxconn=16384 net.ipv4.tcp_max_syn_backlog=16384
+port="$(free_port)"
+"${LOADTEST[@]}" mock --port "$port" --latency 10s > "$work/mock.out" 2>&1 &
+mock_pid=$!
+cleanup() {
+  kill "$mock_pid" 2>/dev/null || true
+  sysctl -qw net.core.somaxconn="$old_somaxconn" net.ipv4.tcp_max_syn_backlog="$old_backlog"
+}
+trap cleanup EXIT
+wait_for_port "$port"
+
+cat > "$work/scale.yaml" <<SPEC
+name: scale
+target: {baseUrl: "http://127.0.0.1:$port", requestTimeout: 60s, connectTimeout: 30s}
+load: {users: 10000, rampUp: 5s, hold: 35s}
+scenarios:
+  - name: slow
+    tasks:
+      - {name: wait, request: {path: /slow}}
+SPEC
+"${LOADTEST[@]}" run -f "$work/scale.yaml" --out "$work/lt" > "$work/lt.out" 2>&1 &
+lt_pid=$!
+sleep 15
+ticks_at() { awk '{print $14 + $15}' "/proc/$(pgrep -P $lt_pid java || echo $lt_pid)/stat"; }
+java_pid="$lt_pid"
+start_ticks="$(awk '{print $14 + $15}' "/proc/$java_pid/stat")"
+sleep 20
+end_ticks="$(awk '{print $14 + $15}' "/proc/$java_pid/stat")"
+rss_kib="$(awk '/VmHWM/ {print $2}' "/proc/$java_pid/status")"
+wait "$lt_pid" || true
+hz="$(getconf CLK_TCK)"
+python3 - "$work" "$start_ticks" "$end_ticks" "$hz" "$rss_kib" <<'PY'
+import json, sys
+work, start, end, hz, rss = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+t = json.load(open(f"{work}/lt/summary.json"))["totals"]
+core = (end - start) / hz / 20
+print(f"requests {t['requests']}, failures {t['failures']},"
+      f" p50 {t['latencyMs']['p50'] / 1000:.2f} s, p99 {t['latencyMs']['p99'] / 1000:.2f} s")
+print(f"steady-state cpu {core:.1%} of one core, peak rss {rss / 1024:.0f} MiB")
+PY

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Throughput, closed model: 64 connections for 15 s against nginx (one worker) on loopback.
+# Runs wrk, loadtest and Locust (FastHttpUser) in turn and prints requests/s, CPU, requests
+# per CPU-second, peak RSS, and loadtest's ratios to each.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_setup
+port="$(free_port)"
+start_nginx "$port"
+trap stop_nginx EXIT
+seconds="${BENCH_SECONDS:-15}"
+warm="${BENCH_WARM_UP:-3}"
+
+# wrk: one thread (the nginx worker is the other core's limit).
+measured "$work/wrk.m" wrk -t1 -c64 -d"${seconds}s" "http://127.0.0.1:$port/" > "$work/wrk.out"
+wrk_rps="$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")"
+
+# loadtest: 64 users without think time; the warm-up is run and left out of the figures.
+cat > "$work/throughput.yaml" <<SPEC
+name: throughput
+target: {baseUrl: "http://127.0.0.1:$port", maxConnections: 64}
+load: {users: 64, hold: $((seconds + warm))s}
+scenarios:
+  - name: get
+    tasks:
+      - {name: root, request: {path: /}}
+SPEC
+measured "$work/loadtest.m" "${LOADTEST[@]}" run -f "$work/throughput.yaml" --warm-up "${warm}s" \
+  --out "$work/loadtest-out" > "$work/loadtest.out"
+lt_rps="$(json "$work/loadtest-out/summary.json" 'd["totals"]["rps"]')"
+
+# Locust: one process, FastHttpUser, 64 users spawned at once.
+cat > "$work/locustfile.py" <<PY
+from locust import FastHttpUser, task
+
+class Root(FastHttpUser):
+    @task
+    def root(self):
+        self.client.get("/")
+PY
+measured "$work/locust.m" locust -f "$work/locustfile.py" --headless -u 64 -r 64 \
+  -t "${seconds}s" --host "http://127.0.0.1:$port" --csv "$work/locust" --only-summary \
+  > "$work/locust.out" 2>&1 || true
+locust_rps="$(python3 -c "
+import csv
+for row in csv.DictReader(open('$work/locust_stats.csv')):
+    if row['Name'] == 'Aggregated': print(row['Requests/s'])")"
+
+printf '%-10s %12s %10s %16s %10s\n' tool 'requests/s' 'cpu s' 'req per cpu-s' 'rss MiB'
+for tool in wrk loadtest locust; do
+  read -r cpu rss < "$work/$tool.m"
+  case $tool in wrk) rps=$wrk_rps;; loadtest) rps=$lt_rps;; locust) rps=$locust_rps;; esac
+  # loadtest's CPU includes its warm-up; its requests per CPU-second count those too.
+  total_s=$seconds; [[ $tool == loadtest ]] && total_s=$((seconds + warm))
+  per_cpu="$(python3 -c "print('%.0f' % ($rps * $total_s / $cpu))")"
+  printf '%-10s %12.0f %10s %16s %10s\n' "$tool" "$rps" "$cpu" "$per_cpu" "$rss"
+done
+echo "loadtest / wrk:    $(ratio "$lt_rps" "$wrk_rps")"
+echo "loadtest / locust: $(ratio "$lt_rps" "$locust_rps")"
