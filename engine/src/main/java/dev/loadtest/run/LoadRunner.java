@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
 public final class LoadRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(LoadRunner.class);
+  /** Generator lag (p99 of an interval) beyond which the schedule is not being kept. */
+  private static final double LAG_WARNING_MILLIS = 10;
+  /** Consecutive late intervals before saying so: one slow interval is a hiccup, not a trend. */
+  private static final int LAG_WARNING_INTERVALS = 5;
 
   private final TestPlan plan;
   private final URI baseUri;
@@ -181,6 +185,7 @@ public final class LoadRunner {
     private long requests;
     private long failures;
     private volatile long measuredFrom;
+    private int lateIntervals;
 
     Sampler(RunStats stats, long loadStart, AtomicInteger activeUsers, RunControl control) {
       this.stats = stats;
@@ -218,10 +223,25 @@ public final class LoadRunner {
         Interval interval = stats.sampleInterval(elapsed, activeUsers.get());
         listener.onInterval(interval);
         accumulate(interval.point());
+        watchLag(interval.point());
         checkAbortThresholds(elapsed);
       } catch (RuntimeException e) {
         // A failing sampler must not silently stop all sampling; log and keep going.
         LOG.warn("sampling failed", e);
+      }
+    }
+
+    /**
+     * Warns once when intended starts have been sent late for several intervals in a row: the
+     * generator, not the target, is then shaping the timing, and latencies include its delay.
+     */
+    private void watchLag(IntervalPoint point) {
+      lateIntervals = point.lagP99Millis() > LAG_WARNING_MILLIS ? lateIntervals + 1 : 0;
+      if (lateIntervals == LAG_WARNING_INTERVALS) {
+        listener.onWarning(String.format(java.util.Locale.ROOT, "the generator is behind its"
+            + " schedule: intended starts went out %.1f ms late (p99) for %d intervals in a"
+            + " row; it is short of CPU or threads, and latencies include that delay",
+            point.lagP99Millis(), LAG_WARNING_INTERVALS));
       }
     }
 
