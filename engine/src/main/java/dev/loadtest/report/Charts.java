@@ -213,6 +213,9 @@ final class Charts {
   }
 
   private static Chart png(String fileName, XYChart chart, String caption) throws IOException {
+    // ImageIO's disk cache registers a shutdown hook on first use, which fails when a run
+    // interrupted by SIGTERM writes its report during shutdown; PNGs this small need no cache.
+    javax.imageio.ImageIO.setUseCache(false);
     if (chart.getSeriesMap().isEmpty()) {
       chart.addSeries("no requests", new double[] {0}, new double[] {0});
     }
