@@ -2,6 +2,7 @@ package dev.loadtest.cli;
 
 import dev.loadtest.mock.MockServer;
 import dev.loadtest.plan.LatencyDistribution;
+import dev.loadtest.plan.LlmMockSettings;
 import dev.loadtest.plan.MockSettings;
 import dev.loadtest.spec.Quantities;
 import java.io.IOException;
@@ -31,6 +32,8 @@ import picocli.CommandLine.TypeConversionException;
     description = {
         "Runs the built-in mock target: every path answers 200 with a small JSON body after a "
             + "simulated delay, or 500/429 at the given rates; GET /health answers at once.",
+        "POST /v1/chat/completions answers as an OpenAI-compatible model (streamed or not, with"
+            + " usage); GET /v1/models lists it; GET /metrics serves the mock's own metrics.",
         "Speaks HTTP/1.1 and h2c on the same port. Stop it with Ctrl-C."})
 public final class MockCommand implements Callable<Integer> {
 
@@ -80,6 +83,33 @@ public final class MockCommand implements Callable<Integer> {
       description = "Freeze the whole target for LENGTH at the end of every EVERY, like a GC"
           + " pause, e.g. 1s/5s (default: never).")
   private String stall;
+
+  @Option(names = "--ttft", defaultValue = "200ms", paramLabel = "DISTRIBUTION",
+      converter = LatencyConverter.class,
+      description = "/v1/chat/completions: time to the first token, in the form of --latency"
+          + " (default: ${DEFAULT-VALUE}).")
+  private LatencyDistribution ttft;
+
+  @Option(names = "--tokens-per-second", defaultValue = "100", paramLabel = "RATE",
+      description = "/v1/chat/completions: pace of the tokens after the first"
+          + " (default: ${DEFAULT-VALUE}).")
+  private double tokensPerSecond;
+
+  @Option(names = "--output-tokens", defaultValue = "50..150", paramLabel = "N|MIN..MAX",
+      description = "/v1/chat/completions: answer length in tokens, fixed or uniform"
+          + " (default: ${DEFAULT-VALUE}); a request's max_tokens lowers it.")
+  private String outputTokens;
+
+  @Option(names = "--cache-hit-rate", defaultValue = "0", paramLabel = "SHARE",
+      converter = ShareConverter.class,
+      description = "/v1/chat/completions: share of answers marked X-Cache: HIT"
+          + " (default: ${DEFAULT-VALUE}).")
+  private double cacheHitRate;
+
+  @Option(names = "--model", defaultValue = "mock-gpt", paramLabel = "NAME",
+      description = "/v1/chat/completions and /v1/models: the model name answers carry"
+          + " (default: ${DEFAULT-VALUE}).")
+  private String model;
 
   private final Lifetime lifetime;
 
@@ -143,7 +173,26 @@ public final class MockCommand implements Callable<Integer> {
           + "they exceed 100% (" + errorRate * 100 + "% + " + rateLimitRate * 100
           + "%); for example --error-rate 1% --rate-limit-rate 5%");
     }
-    return new MockSettings(latency, errorRate, rateLimitRate, seed, stall());
+    return new MockSettings(latency, errorRate, rateLimitRate, seed, stall(), llm());
+  }
+
+  private LlmMockSettings llm() {
+    if (!(tokensPerSecond > 0) || Double.isInfinite(tokensPerSecond)) {
+      throw usage("Invalid value for option '--tokens-per-second': expected a rate above 0,"
+          + " like 50, but got " + tokensPerSecond);
+    }
+    String[] bounds = outputTokens.trim().split("\\.\\.", -1);
+    try {
+      int min = Integer.parseInt(bounds[0].trim());
+      int max = bounds.length == 2 ? Integer.parseInt(bounds[1].trim()) : min;
+      if (bounds.length <= 2 && min >= 1 && max >= min) {
+        return new LlmMockSettings(ttft, tokensPerSecond, min, max, cacheHitRate, model);
+      }
+    } catch (NumberFormatException e) {
+      // Reported below with the expected form.
+    }
+    throw usage("Invalid value for option '--output-tokens': expected N or MIN..MAX with"
+        + " 1 <= MIN <= MAX, like 200 or 50..150, but got '" + outputTokens + "'");
   }
 
   private MockSettings.Stall stall() {

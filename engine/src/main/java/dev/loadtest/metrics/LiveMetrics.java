@@ -31,6 +31,7 @@ final class LiveMetrics implements MultiCollector {
   private final RequestLabels requests;
   private final CumulativeHistogram[] latencies;
   private final long[] failures;
+  private final LlmLiveMetrics llm = new LlmLiveMetrics();
   private final Map<String, Boolean> thresholds = new LinkedHashMap<>();
   private final Map<Labels, Double> monitorValues = new LinkedHashMap<>();
   private final Map<String, Long> monitorFailures = new LinkedHashMap<>();
@@ -60,6 +61,7 @@ final class LiveMetrics implements MultiCollector {
       latencies[key].add(request.latencies());
       failures[key] += request.failures();
     }
+    llm.record(interval);
     outcomes = interval.outcomes();
     activeUsers = interval.point().activeUsers();
     openModel = open;
@@ -99,6 +101,7 @@ final class LiveMetrics implements MultiCollector {
     families.addAll(thresholdGauge());
     families.addAll(monitorFamilies());
     openModel.ifPresent(open -> families.addAll(openModelFamilies(open)));
+    families.addAll(llm.families(name -> requestLabels(requests.requests().indexOf(name))));
     return new MetricSnapshots(families);
   }
 

@@ -99,9 +99,17 @@ public final class MockServer implements AutoCloseable {
 
   private static MockRouter router(MockSettings settings, Server server,
       RequestCounters counters) {
-    EchoRoute echo = new EchoRoute(new OutcomeSequence(settings), server.getScheduler(),
-        settings.stall());
-    return new MockRouter(Map.of(HealthRoute.PATH, new HealthRoute()), echo, counters);
+    OutcomeSequence outcomes = new OutcomeSequence(settings);
+    EchoRoute echo = new EchoRoute(outcomes, server.getScheduler(), settings.stall());
+    ChatCompletionsRoute chat = new ChatCompletionsRoute(settings, outcomes,
+        server.getScheduler());
+    Map<String, MockRoute> routes = new java.util.HashMap<>();
+    routes.put(HealthRoute.PATH, new HealthRoute());
+    routes.put(ChatCompletionsRoute.PATH, chat);
+    routes.put(ModelsRoute.PATH, new ModelsRoute(settings.llm().model()));
+    routes.put(MockMetricsRoute.PATH, new MockMetricsRoute(counters, chat,
+        settings.errorRate() + settings.rateLimitRate()));
+    return new MockRouter(routes, echo, counters);
   }
 
   private static QueuedThreadPool threadPool(int maxThreads) {

@@ -24,7 +24,37 @@ final class MockCompiler {
     }
     long seed = reader.scalar(node, "seed").map(ScalarNode::asLong).orElse(1L);
     return new MockSettings(latency(reader, node), errorRate, rateLimitRate, seed,
-        stall(reader, node));
+        stall(reader, node), llm(reader, node));
+  }
+
+  /** {@code mock.llm}: what /v1/chat/completions does; unset values keep their defaults. */
+  private static LlmMockSettings llm(NodeReader reader, MapNode mock) {
+    Optional<MapNode> llm = reader.map(mock, "llm");
+    if (llm.isEmpty()) {
+      return LlmMockSettings.DEFAULT;
+    }
+    MapNode node = llm.get();
+    LlmMockSettings defaults = LlmMockSettings.DEFAULT;
+    LatencyDistribution ttft = node.has("ttft") ? distribution(reader,
+        reader.map(node, "ttft").orElseThrow()) : defaults.ttft();
+    double tokensPerSecond = reader.scalar(node, "tokensPerSecond").map(ScalarNode::asDouble)
+        .orElse(defaults.tokensPerSecond());
+    int min = defaults.minOutputTokens();
+    int max = defaults.maxOutputTokens();
+    if (node.field("outputTokens").orElse(null) instanceof ScalarNode fixed) {
+      min = (int) fixed.asLong();
+      max = min;
+    } else if (node.field("outputTokens").orElse(null) instanceof MapNode range) {
+      min = (int) reader.integer(range, "min", 1);
+      max = (int) reader.integer(range, "max", min);
+      if (max < min) {
+        reader.problem(range, "outputTokens max " + max + " is below min " + min);
+        max = min;
+      }
+    }
+    double cacheHitRate = reader.scalar(node, "cacheHitRate").map(reader::fraction).orElse(0.0);
+    return new LlmMockSettings(ttft, tokensPerSecond, min, max, cacheHitRate,
+        reader.text(node, "model", defaults.model()));
   }
 
   private static MockSettings.Stall stall(NodeReader reader, MapNode mock) {
@@ -46,7 +76,10 @@ final class MockCompiler {
     if (latency.isEmpty()) {
       return new LatencyDistribution.Fixed(Duration.ZERO);
     }
-    MapNode node = latency.get();
+    return distribution(reader, latency.get());
+  }
+
+  private static LatencyDistribution distribution(NodeReader reader, MapNode node) {
     if (node.has("fixed")) {
       return new LatencyDistribution.Fixed(reader.duration(node, "fixed").orElseThrow());
     }

@@ -9,9 +9,17 @@ package dev.loadtest.plan;
  * @param rateLimitRate share of requests answered with 429 and a Retry-After header, 0..1
  * @param seed seed of the mock's random choices
  * @param stall periodic freezes of the whole target, like a garbage-collection pause
+ * @param llm how {@code /v1/chat/completions} answers
  */
 public record MockSettings(
-    LatencyDistribution latency, double errorRate, double rateLimitRate, long seed, Stall stall) {
+    LatencyDistribution latency, double errorRate, double rateLimitRate, long seed, Stall stall,
+    LlmMockSettings llm) {
+
+  /** A mock whose chat endpoint answers with {@link LlmMockSettings#DEFAULT}. */
+  public MockSettings(LatencyDistribution latency, double errorRate, double rateLimitRate,
+      long seed, Stall stall) {
+    this(latency, errorRate, rateLimitRate, seed, stall, LlmMockSettings.DEFAULT);
+  }
 
   /**
    * The target freezes for {@code length} at the end of every {@code every}: a request that
@@ -69,6 +77,7 @@ public record MockSettings(
         + dev.loadtest.spec.Quantities.formatDuration(stall.length()) + " every "
         + dev.loadtest.spec.Quantities.formatDuration(stall.every());
     return "mock latency " + latency.describe() + ", errors " + errorRate * 100 + "%, 429s "
-        + rateLimitRate * 100 + "%, seed " + seed + stalls;
+        + rateLimitRate * 100 + "%, seed " + seed + stalls
+        + (llm.equals(LlmMockSettings.DEFAULT) ? "" : ", " + llm.describe());
   }
 }

@@ -16,6 +16,7 @@ import java.util.List;
  * @param timeout limit on the whole exchange
  * @param checks what the response must satisfy, besides its status
  * @param expectStatus statuses that count as success
+ * @param llm how the answer is read as an LLM answer; {@link LlmRequest#NONE} for others
  */
 public record RequestPlan(
     String name,
@@ -27,12 +28,21 @@ public record RequestPlan(
     Body body,
     Duration timeout,
     List<Check> checks,
-    StatusSet expectStatus) implements Step {
+    StatusSet expectStatus,
+    LlmRequest llm) implements Step {
 
   public RequestPlan {
     query = List.copyOf(query);
     headers = List.copyOf(headers);
     checks = List.copyOf(checks);
+  }
+
+  /** An ordinary request, not measured as an LLM answer. */
+  public RequestPlan(String name, int statsKey, HttpMethod method, Template path,
+      List<QueryParameter> query, List<HeaderTemplate> headers, Body body, Duration timeout,
+      List<Check> checks, StatusSet expectStatus) {
+    this(name, statsKey, method, path, query, headers, body, timeout, checks, expectStatus,
+        LlmRequest.NONE);
   }
 
   /** A query parameter whose value may hold templates. */

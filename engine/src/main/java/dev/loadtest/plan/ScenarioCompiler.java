@@ -19,13 +19,21 @@ final class ScenarioCompiler {
   private final Map<String, String> environment;
   private final Map<String, String> globals;
   private final RequestNames names;
+  private final LlmCompiler llm;
 
   ScenarioCompiler(NodeReader reader, Map<String, String> environment,
       Map<String, String> globals, RequestNames names) {
+    this(reader, environment, globals, names, new LlmCompiler(reader, java.util.Optional.empty()));
+  }
+
+  /** @param llm reads each request's LLM settings ({@code stream:}, {@code model:}) */
+  ScenarioCompiler(NodeReader reader, Map<String, String> environment,
+      Map<String, String> globals, RequestNames names, LlmCompiler llm) {
     this.reader = reader;
     this.environment = environment;
     this.globals = globals;
     this.names = names;
+    this.llm = llm;
   }
 
   List<ScenarioPlan> compile(MapNode root, LoadShares loads) {
@@ -97,7 +105,8 @@ final class ScenarioCompiler {
     }
     return new RequestPlan(name, names.keyOf(name), method, path, query,
         headers(node, templates), body(node, templates),
-        reader.duration(node, "timeout").orElse(Duration.ZERO), checks, expectStatus);
+        reader.duration(node, "timeout").orElse(Duration.ZERO), checks, expectStatus,
+        llm.forRequest(node));
   }
 
   private Template template(SpecNode node, String text, TemplateParser templates) {

@@ -15,6 +15,7 @@ import java.util.List;
  * @param scenarios user classes, each with its own load profile
  * @param requestNames distinct request names; a request's {@code statsKey} indexes this list
  * @param thresholds pass/fail criteria
+ * @param scores what the user-experience score and goodput count as good
  */
 public record TestPlan(
     String name,
@@ -24,12 +25,21 @@ public record TestPlan(
     Preflight preflight,
     List<ScenarioPlan> scenarios,
     List<String> requestNames,
-    List<Threshold> thresholds) {
+    List<Threshold> thresholds,
+    ScoreSettings scores) {
 
   public TestPlan {
     scenarios = List.copyOf(scenarios);
     requestNames = List.copyOf(requestNames);
     thresholds = List.copyOf(thresholds);
+  }
+
+  /** A plan with the default scores. */
+  public TestPlan(String name, String specSha256, long seed, TargetPlan target,
+      Preflight preflight, List<ScenarioPlan> scenarios, List<String> requestNames,
+      List<Threshold> thresholds) {
+    this(name, specSha256, seed, target, preflight, scenarios, requestNames, thresholds,
+        ScoreSettings.DEFAULT);
   }
 
   /** Time from the first user's start until the last scenario's profile ends. */

@@ -47,10 +47,46 @@ final class ThresholdCompiler {
       case "latency.avg" -> latency(name, ThresholdMetric.LatencyStatistic.MEAN, 0);
       case "latency.min" -> latency(name, ThresholdMetric.LatencyStatistic.MIN, 0);
       case "latency.max" -> latency(name, ThresholdMetric.LatencyStatistic.MAX, 100);
-      default -> name.startsWith(ThresholdMetric.Monitor.PREFIX)
-          ? new ThresholdMetric.Monitor(name.substring(ThresholdMetric.Monitor.PREFIX.length()))
-          : latency(name, ThresholdMetric.LatencyStatistic.PERCENTILE,
-          Double.parseDouble(name.substring("latency.p".length())));
+      case "costPerRequest" -> new ThresholdMetric.Cost(true);
+      case "totalCost" -> new ThresholdMetric.Cost(false);
+      case "goodput" -> new ThresholdMetric.Goodput();
+      case "cacheHitRatio" -> new ThresholdMetric.Score(ThresholdMetric.ScoreKind.CACHE_HIT_RATIO);
+      case "userExperienceScore" ->
+          new ThresholdMetric.Score(ThresholdMetric.ScoreKind.USER_EXPERIENCE);
+      case "reliabilityScore" -> new ThresholdMetric.Score(ThresholdMetric.ScoreKind.RELIABILITY);
+      default -> name.startsWith("latency.") || name.startsWith(ThresholdMetric.Monitor.PREFIX)
+          ? other(name) : llm(name);
+    };
+  }
+
+  private static ThresholdMetric other(String name) {
+    return name.startsWith(ThresholdMetric.Monitor.PREFIX)
+        ? new ThresholdMetric.Monitor(name.substring(ThresholdMetric.Monitor.PREFIX.length()))
+        : latency(name, ThresholdMetric.LatencyStatistic.PERCENTILE,
+        Double.parseDouble(name.substring("latency.p".length())));
+  }
+
+  /** {@code ttft.p95}, {@code itl.avg}, {@code tokensPerSecond.p50}: the schema shaped it. */
+  private static ThresholdMetric llm(String name) {
+    int dot = name.indexOf('.');
+    if (dot < 0) {
+      throw new IllegalArgumentException("unknown threshold metric '" + name + "'");
+    }
+    String prefix = name.substring(0, dot);
+    String statistic = name.substring(dot + 1);
+    ThresholdMetric.LlmDistribution distribution = java.util.Arrays.stream(
+        ThresholdMetric.LlmDistribution.values()).filter(d -> d.prefix().equals(prefix))
+        .findFirst().orElseThrow(() -> new IllegalArgumentException(
+            "unknown threshold metric '" + name + "'"));
+    return switch (statistic) {
+      case "avg" -> new ThresholdMetric.Llm(name, distribution,
+          ThresholdMetric.LatencyStatistic.MEAN, 0);
+      case "min" -> new ThresholdMetric.Llm(name, distribution,
+          ThresholdMetric.LatencyStatistic.MIN, 0);
+      case "max" -> new ThresholdMetric.Llm(name, distribution,
+          ThresholdMetric.LatencyStatistic.MAX, 100);
+      default -> new ThresholdMetric.Llm(name, distribution,
+          ThresholdMetric.LatencyStatistic.PERCENTILE, Double.parseDouble(statistic.substring(1)));
     };
   }
 
@@ -75,7 +111,8 @@ final class ThresholdCompiler {
   /** Converts the written limit to the metric's unit: ms, a fraction, or requests/s. */
   private double limit(ThresholdMetric metric, ScalarNode limit) {
     String text = limit.text();
-    if (metric instanceof ThresholdMetric.Latency) {
+    if (metric instanceof ThresholdMetric.Latency || metric instanceof ThresholdMetric.Llm llm
+        && llm.distribution().isTime()) {
       if (!Quantities.isDuration(text)) {
         reader.problem(limit, "a latency limit needs a unit, like 500ms or 2s, got '" + text
             + "'");
@@ -86,22 +123,40 @@ final class ThresholdCompiler {
     if (metric instanceof ThresholdMetric.Monitor) {
       return monitorLimit(limit);
     }
-    if (metric instanceof ThresholdMetric.ErrorRate) {
+    if (metric instanceof ThresholdMetric.Cost) {
+      return costLimit(limit);
+    }
+    if (metric instanceof ThresholdMetric.ErrorRate || metric instanceof ThresholdMetric.Score) {
       if (Quantities.isPercent(text)) {
         return Quantities.parsePercent(text);
       }
       if (limit.isNumber() && limit.asDouble() <= 1) {
         return limit.asDouble();
       }
-      reader.problem(limit, "an error rate limit is a share, like 1% or 0.01, got '" + text + "'");
+      reader.problem(limit, (metric instanceof ThresholdMetric.ErrorRate ? "an error rate limit"
+          : "a limit on " + metric.name()) + " is a share, like 1% or 0.01, got '" + text + "'");
       return 0;
     }
     if (!limit.isNumber()) {
-      reader.problem(limit, "a rate limit is a number of requests per second, like 100, got '"
-          + text + "'");
+      reader.problem(limit, metric instanceof ThresholdMetric.RequestRate
+          ? "a rate limit is a number of requests per second, like 100, got '" + text + "'"
+          : "a limit on " + metric.name() + " is a number of " + metric.unit() + ", like 100,"
+          + " got '" + text + "'");
       return 0;
     }
     return limit.asDouble();
+  }
+
+  /** Dollars, written as a number ({@code 0.002}) or with a dollar sign ({@code $0.002}). */
+  private double costLimit(ScalarNode limit) {
+    String text = limit.text().startsWith("$") ? limit.text().substring(1) : limit.text();
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      reader.problem(limit, "a cost limit is US dollars, like 0.002 or $0.002, got '"
+          + limit.text() + "'");
+      return 0;
+    }
   }
 
   /** A monitor limit is a plain number in the series' unit, or a percentage of a ratio. */

@@ -11,6 +11,15 @@ public sealed interface ThresholdMetric {
   /** The unit limits and observed values are in. */
   String unit();
 
+  /**
+   * The metric a spec names, as the plan compiler builds it: for reading saved runs back.
+   *
+   * @throws IllegalArgumentException if no metric has this name
+   */
+  static ThresholdMetric named(String name) {
+    return ThresholdCompiler.metric(name);
+  }
+
   default String format(double value) {
     return String.format(Locale.ROOT, "%.2f %s", value, unit()).replace(" %", "%");
   }
@@ -81,6 +90,121 @@ public sealed interface ThresholdMetric {
     @Override
     public String format(double value) {
       return String.format(Locale.ROOT, "%.2f", value);
+    }
+  }
+
+  /** The LLM distributions a threshold can judge, each recorded per request. */
+  enum LlmDistribution {
+    /** Time to first token, in milliseconds. */
+    TTFT("ttft", "ms"),
+    /** Inter-token latency: gaps between content chunks, in milliseconds. */
+    ITL("itl", "ms"),
+    /** Time per output token after the first, in milliseconds. */
+    TPOT("tpot", "ms"),
+    /** Output tokens per second of end-to-end latency, per request. */
+    TOKENS_PER_SECOND("tokensPerSecond", "tokens/s");
+
+    private final String prefix;
+    private final String unit;
+
+    LlmDistribution(String prefix, String unit) {
+      this.prefix = prefix;
+      this.unit = unit;
+    }
+
+    /** The name's part before the statistic, e.g. {@code ttft}. */
+    public String prefix() {
+      return prefix;
+    }
+
+    public String unit() {
+      return unit;
+    }
+
+    /** True for times (limits written with a unit, like 500ms). */
+    public boolean isTime() {
+      return unit.equals("ms");
+    }
+  }
+
+  /**
+   * A statistic of an LLM distribution, e.g. {@code ttft.p95} or {@code tokensPerSecond.p50}.
+   * Only requests measured as LLM answers contribute.
+   */
+  record Llm(String name, LlmDistribution distribution, LatencyStatistic statistic,
+      double percentile) implements ThresholdMetric {
+    @Override
+    public String unit() {
+      return distribution.unit();
+    }
+  }
+
+  /** Estimated cost in US dollars: per LLM request (the mean) or of the whole run. */
+  record Cost(boolean perRequest) implements ThresholdMetric {
+    @Override
+    public String name() {
+      return perRequest ? "costPerRequest" : "totalCost";
+    }
+
+    @Override
+    public String unit() {
+      return "USD";
+    }
+
+    @Override
+    public String format(double value) {
+      return String.format(Locale.ROOT, "$%.6f", value);
+    }
+  }
+
+  /** LLM requests per second that succeeded and met every objective of {@code scores.goodput}. */
+  record Goodput() implements ThresholdMetric {
+    @Override
+    public String name() {
+      return "goodput";
+    }
+
+    @Override
+    public String unit() {
+      return "req/s";
+    }
+  }
+
+  /** Which share a {@link Score} is. */
+  enum ScoreKind {
+    /** LLM answers the cache rule marked as hits, of those it looked at. */
+    CACHE_HIT_RATIO("cacheHitRatio"),
+    /** Requests answered within {@code scores.userExperienceLatency}. */
+    USER_EXPERIENCE("userExperienceScore"),
+    /** Requests that succeeded. */
+    RELIABILITY("reliabilityScore");
+
+    private final String metricName;
+
+    ScoreKind(String metricName) {
+      this.metricName = metricName;
+    }
+
+    public String metricName() {
+      return metricName;
+    }
+  }
+
+  /** A share from 0 to 1, shown in percent. */
+  record Score(ScoreKind kind) implements ThresholdMetric {
+    @Override
+    public String name() {
+      return kind.metricName();
+    }
+
+    @Override
+    public String unit() {
+      return "%";
+    }
+
+    @Override
+    public String format(double value) {
+      return String.format(Locale.ROOT, "%.2f%%", value * 100);
     }
   }
 }

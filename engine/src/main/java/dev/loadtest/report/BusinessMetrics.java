@@ -37,15 +37,17 @@ public final class BusinessMetrics {
   }
 
   static List<Map<String, String>> rows(StatsSnapshot stats) {
-    // Limitation: cost per request and cache efficiency need LLM token usage, which is not
-    // measured yet; the section shows them once it is.
     List<Map<String, String>> rows = new ArrayList<>();
     rows.add(Map.of("label", "User experience score",
-        "value", percent(userExperienceScore(stats.total())),
-        "explanation", "requests answered within 2 s"));
+        "value", percent(stats.llm().userExperienceScore(stats.total())),
+        "explanation", "requests answered within " + dev.loadtest.spec.Quantities.formatDuration(
+            stats.llm().scores().userExperienceLatency())));
     rows.add(Map.of("label", "Reliability score",
         "value", percent(reliabilityScore(stats.total())),
         "explanation", "requests that succeeded"));
+    if (stats.llm().present()) {
+      rows.addAll(LlmFigures.businessRows(stats));
+    }
     return rows;
   }
 

@@ -26,6 +26,9 @@ public final class FinalReport {
     rows.add(row(stats.total(), stats));
     text.append(Tables.render(HEADER, rows, true));
     failures(text, stats);
+    if (stats.llm().present()) {
+      text.append(LlmConsole.render(stats));
+    }
     openModel(text, stats);
     if (stats.clampedValues() > 0) {
       text.append('\n').append(stats.clampedValues())

@@ -60,7 +60,7 @@ public final class HtmlReport {
     model.put("metadata", RunFacts.of(run));
     model.put("business", BusinessMetrics.rows(run.stats()));
     model.put("requests", requests(run.stats()));
-    model.put("llmColumns", List.of());
+    model.put("llmColumns", run.stats().llm().present() ? LlmFigures.COLUMNS : List.of());
     model.put("charts", charts.stream().map(HtmlReport::chart).toList());
     failures(model, run.stats().failures());
     return model;
@@ -113,7 +113,8 @@ public final class HtmlReport {
     row.put("p95", Tables.millis(request.percentileMillis(95)));
     row.put("p99", Tables.millis(request.percentileMillis(99)));
     row.put("max", Tables.millis(request.maxMillis()));
-    row.put("llm", List.of());
+    row.put("llm", !stats.llm().present() ? List.of() : LlmFigures.cells(rowClass.isEmpty()
+        ? stats.llm().request(request.name()) : stats.llm().total()));
     row.put("rowClass", request.failures() > 0 && rowClass.isEmpty() ? "fail" : rowClass);
     return row;
   }

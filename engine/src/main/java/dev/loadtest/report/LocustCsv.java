@@ -65,6 +65,10 @@ public final class LocustCsv {
     written.add(AtomicFiles.writeString(directory.resolve(prefix + FAILURES), failures(run)));
     written.add(AtomicFiles.writeString(directory.resolve(prefix + EXCEPTIONS),
         render(EXCEPTIONS_HEADER, List.of())));
+    if (run.stats().llm().present()) {
+      written.add(AtomicFiles.writeString(directory.resolve(prefix + LLM_STATS),
+          LlmCsv.render(run.stats())));
+    }
     return written;
   }
 

@@ -73,6 +73,7 @@ public final class RunOutputs implements AutoCloseable {
     List<String> problems = new ArrayList<>();
     try {
       ResultsJson.write(directory, document);
+      LlmResults.write(directory, result.stats().llm());
     } catch (IOException | RuntimeException e) {
       problems.add("cannot write " + ResultFiles.RESULTS + ": " + e.getMessage());
     }

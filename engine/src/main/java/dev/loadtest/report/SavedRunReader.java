@@ -63,7 +63,9 @@ public final class SavedRunReader {
     if (!Files.isReadable(log)) {
       throw new IOException("missing " + log + ": the latencies of the run are in it");
     }
-    return new SavedRunReader(document).replay(log);
+    SavedRun run = new SavedRunReader(document).replay(log);
+    return new SavedRun(run.metadata(), run.methods(), run.thresholds(),
+        run.stats().withLlm(LlmResults.read(directory)), run.series(), run.intervals());
   }
 
   private SavedRun replay(Path log) throws IOException {

@@ -51,9 +51,12 @@ public final class SummaryJson {
     generator.put("peakCpuShare", round(metadata.generator().peakCpuShare(), 3));
     generator.put("peakHeapBytes", metadata.generator().peakHeapBytes());
     ObjectNode scores = root.putObject("scores");
-    scores.put("userExperience", round(BusinessMetrics.userExperienceScore(
+    scores.put("userExperience", round(run.stats().llm().userExperienceScore(
         run.stats().total()), 6));
     scores.put("reliability", round(BusinessMetrics.reliabilityScore(run.stats().total()), 6));
+    if (run.stats().llm().present()) {
+      LlmSummaryJson.add(root, scores, run.stats());
+    }
   }
 
   /** Writes the summary into {@code directory}, replacing an earlier one atomically. */

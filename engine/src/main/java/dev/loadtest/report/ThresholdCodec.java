@@ -69,7 +69,8 @@ final class ThresholdCodec {
       case "latency.max" -> latency(name, ThresholdMetric.LatencyStatistic.MAX, 100);
       default -> {
         if (!name.startsWith("latency.p")) {
-          throw new IllegalArgumentException("unknown threshold metric '" + name + "'");
+          // LLM metrics, scores and monitors: the plan compiler knows their names.
+          yield ThresholdMetric.named(name);
         }
         yield latency(name, ThresholdMetric.LatencyStatistic.PERCENTILE,
             Double.parseDouble(name.substring("latency.p".length())));

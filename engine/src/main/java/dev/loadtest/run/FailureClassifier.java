@@ -17,6 +17,9 @@ final class FailureClassifier {
 
   static FailureKind kindOf(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof MalformedStreamException) {
+        return FailureKind.STREAM;
+      }
       if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException) {
         return isConnectTimeout(cause) ? FailureKind.CONNECT : FailureKind.TIMEOUT;
       }
@@ -40,6 +43,9 @@ final class FailureClassifier {
 
   /** A one-line message: the exception's simple name and text, without a stack trace. */
   static String messageOf(Throwable failure) {
+    if (failure instanceof MalformedStreamException stream) {
+      return stream.getMessage();
+    }
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

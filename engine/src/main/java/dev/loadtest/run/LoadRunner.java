@@ -84,7 +84,8 @@ public final class LoadRunner {
       RunControl control) throws InterruptedException {
     boolean open = plan.scenarios().stream()
         .anyMatch(scenario -> scenario.load() instanceof OpenLoad);
-    RunStats stats = new RunStats(plan.requestNames(), open, plan.scenarios().size());
+    RunStats stats = new RunStats(plan.requestNames(), open, plan.scenarios().size(),
+        plan.scores());
     RunContext run = new RunContext(stats, new RequestFactory(client, baseUri, plan.target()),
         scheduler, client.getExecutor(), plan.seed());
     AtomicInteger activeUsers = new AtomicInteger();

@@ -87,7 +87,10 @@ final class TaskRun {
     run.requestSent();
     run.stats.recordSent();
     sending = true;
-    if (plan.needsBody()) {
+    if (plan.llm().measured()) {
+      request.send(new StreamingExchange(run, plan, originNanos,
+          (result, body) -> completed(plan, originNanos, sentNanos, result, body)));
+    } else if (plan.needsBody()) {
       request.send(new CheckedExchange(plan, originNanos, sentNanos));
     } else {
       request.send(result -> completed(plan, originNanos, sentNanos, result, Optional.empty()));

@@ -12,6 +12,8 @@ public enum FailureKind {
   RESET("reset"),
   /** The response arrived but a check on its content failed. */
   CHECK("check"),
+  /** An LLM answer broke its format: bad JSON, cut before its end, an error event, no content. */
+  STREAM("stream"),
   /** Anything else the client reported. */
   OTHER("other");
 

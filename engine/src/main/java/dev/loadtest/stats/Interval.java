@@ -13,12 +13,21 @@ import org.HdrHistogram.Histogram;
  * @param point the totals of the interval
  * @param requests per request name, in plan order
  * @param outcomes status classes and failure kinds per request name since the load started
+ * @param llm what each request name with LLM answers recorded in the interval (TTFT, gaps,
+ *     tokens, cost); empty without LLM requests
  */
 public record Interval(long startNanos, long endNanos, IntervalPoint point,
-    List<RequestInterval> requests, OutcomeCounts outcomes) {
+    List<RequestInterval> requests, OutcomeCounts outcomes, List<LlmSummary> llm) {
 
   public Interval {
     requests = List.copyOf(requests);
+    llm = List.copyOf(llm);
+  }
+
+  /** An interval without LLM answers. */
+  public Interval(long startNanos, long endNanos, IntervalPoint point,
+      List<RequestInterval> requests, OutcomeCounts outcomes) {
+    this(startNanos, endNanos, point, requests, outcomes, List.of());
   }
 
   /** An interval without outcome counts. */

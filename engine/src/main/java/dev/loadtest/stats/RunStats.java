@@ -1,11 +1,13 @@
 package dev.loadtest.stats;
 
+import dev.loadtest.plan.ScoreSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -37,6 +39,9 @@ public final class RunStats {
   private final LongAdder intervalDropped = new LongAdder();
   private final long[] droppedByScenario;
   private final LongAdder[] droppedAdders;
+  /** Created on a name's first LLM answer, so runs without LLM requests pay nothing. */
+  private final AtomicReferenceArray<LlmStats> llm;
+  private final ScoreSettings scores;
 
   /** @param requestNames the plan's request names; a request's key indexes this list */
   public RunStats(List<String> requestNames) {
@@ -49,6 +54,19 @@ public final class RunStats {
    * @param scenarios how many scenarios may drop arrivals
    */
   public RunStats(List<String> requestNames, boolean tracksServiceTime, int scenarios) {
+    this(requestNames, tracksServiceTime, scenarios, ScoreSettings.DEFAULT);
+  }
+
+  /**
+   * @param requestNames the plan's request names; a request's key indexes this list
+   * @param tracksServiceTime keep service time apart from latency (open models)
+   * @param scenarios how many scenarios may drop arrivals
+   * @param scores what the scores count as good, carried into the snapshot
+   */
+  public RunStats(List<String> requestNames, boolean tracksServiceTime, int scenarios,
+      ScoreSettings scores) {
+    this.scores = scores;
+    llm = new AtomicReferenceArray<>(requestNames.size());
     requests = requestNames.stream().map(name -> new RequestStats(name, tracksServiceTime))
         .toArray(RequestStats[]::new);
     droppedByScenario = new long[scenarios];
@@ -105,6 +123,25 @@ public final class RunStats {
   /** Counts a failure whose latency {@link #recordCorrected} has already recorded. */
   public void recordFailureOnly(int statsKey, FailureKind kind, String message) {
     countFailure(statsKey, kind, message);
+  }
+
+  /** Records the gap between two content chunks of a streamed answer, in nanoseconds. */
+  public void recordInterTokenGap(int statsKey, long gapNanos) {
+    llmStats(statsKey).recordGap(clamp(gapNanos));
+  }
+
+  /** Records a complete, well-formed LLM answer. */
+  public void recordLlm(int statsKey, LlmMeasurement answer) {
+    llmStats(statsKey).record(answer);
+  }
+
+  private LlmStats llmStats(int statsKey) {
+    LlmStats stats = llm.get(statsKey);
+    if (stats == null) {
+      llm.compareAndSet(statsKey, null, new LlmStats(requests[statsKey].name()));
+      stats = llm.get(statsKey);
+    }
+    return stats;
   }
 
   private void countFailure(int statsKey, FailureKind kind, String message) {
@@ -164,7 +201,15 @@ public final class RunStats {
         activeUsers, new IntervalPoint.Load(intervalSent.sumThenReset(),
             intervalDropped.sumThenReset(), lagReuse));
     timeline.add(point);
-    return new Interval(startNanos, elapsedNanos, point, perRequest, outcomes.snapshot());
+    List<LlmSummary> llmInterval = new ArrayList<>();
+    for (int key = 0; key < llm.length(); key++) {
+      LlmStats stats = llm.get(key);
+      if (stats != null) {
+        llmInterval.add(stats.sample());
+      }
+    }
+    return new Interval(startNanos, elapsedNanos, point, perRequest, outcomes.snapshot(),
+        llmInterval);
   }
 
   /**
@@ -205,7 +250,20 @@ public final class RunStats {
     long allCorrections = summaries.stream().mapToLong(RequestSummary::corrections).sum();
     return new StatsSnapshot(elapsed, summaries, new RequestSummary("Aggregated", all,
         allFailures, allService, allCorrections), failureCounts(), timeline, clampedValues.sum(),
-        lagCumulative.copy(), java.util.Arrays.stream(droppedByScenario).sum());
+        lagCumulative.copy(), java.util.Arrays.stream(droppedByScenario).sum(), llmSnapshot());
+  }
+
+  private LlmSnapshot llmSnapshot() {
+    List<LlmSummary> summaries = new ArrayList<>();
+    LlmSummary total = LlmSummary.empty("Aggregated");
+    for (int key = 0; key < llm.length(); key++) {
+      LlmStats stats = llm.get(key);
+      if (stats != null) {
+        summaries.add(stats.cumulative());
+        total = total.plus(stats.cumulative(), total.name());
+      }
+    }
+    return new LlmSnapshot(summaries, total, scores);
   }
 
   private List<FailureCount> failureCounts() {

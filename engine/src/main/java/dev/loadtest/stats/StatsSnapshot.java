@@ -14,6 +14,7 @@ import java.util.List;
  * @param clampedValues latencies above the histogram's range, recorded at its maximum
  * @param generatorLag how late intended starts were sent, nanoseconds (open models)
  * @param dropped arrivals not started because a concurrency cap was reached
+ * @param llm LLM answers: TTFT, tokens, cost, cache; {@link LlmSnapshot#EMPTY} without them
  */
 public record StatsSnapshot(
     Duration elapsed,
@@ -23,12 +24,27 @@ public record StatsSnapshot(
     List<IntervalPoint> timeline,
     long clampedValues,
     org.HdrHistogram.Histogram generatorLag,
-    long dropped) {
+    long dropped,
+    LlmSnapshot llm) {
 
   public StatsSnapshot {
     requests = List.copyOf(requests);
     failures = List.copyOf(failures);
     timeline = List.copyOf(timeline);
+  }
+
+  /** A snapshot of a run without LLM answers. */
+  public StatsSnapshot(Duration elapsed, List<RequestSummary> requests, RequestSummary total,
+      List<FailureCount> failures, List<IntervalPoint> timeline, long clampedValues,
+      org.HdrHistogram.Histogram generatorLag, long dropped) {
+    this(elapsed, requests, total, failures, timeline, clampedValues, generatorLag, dropped,
+        LlmSnapshot.EMPTY);
+  }
+
+  /** This snapshot with the LLM side replaced, e.g. when read back from saved files. */
+  public StatsSnapshot withLlm(LlmSnapshot newLlm) {
+    return new StatsSnapshot(elapsed, requests, total, failures, timeline, clampedValues,
+        generatorLag, dropped, newLlm);
   }
 
   /** A snapshot of a run without open-model measurements. */

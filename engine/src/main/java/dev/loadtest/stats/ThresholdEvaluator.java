@@ -48,6 +48,9 @@ public final class ThresholdEvaluator {
     }
     RequestSummary summary = threshold.scope() instanceof ThresholdScope.OneRequest one
         ? stats.request(one.statsKey()) : stats.total();
+    if (LlmThresholds.judges(threshold.metric())) {
+      return LlmThresholds.evaluate(threshold, summary, stats);
+    }
     double observed = observe(threshold.metric(), summary, stats);
     // No requests at all is no evidence of meeting a latency or rate target.
     boolean passed = summary.requests() > 0 && threshold.passes(observed);
