@@ -109,7 +109,12 @@ public final class MockServer implements AutoCloseable {
     routes.put(ModelsRoute.PATH, new ModelsRoute(settings.llm().model()));
     routes.put(MockMetricsRoute.PATH, new MockMetricsRoute(counters, chat,
         settings.errorRate() + settings.rateLimitRate()));
-    return new MockRouter(routes, echo, counters);
+    List<Map.Entry<String, MockRoute>> families = List.of(
+        Map.entry(AgentJobsRoute.PREFIX,
+            new AgentJobsRoute(outcomes, server.getScheduler(), settings.seed())),
+        Map.entry(ConversationsRoute.PREFIX,
+            new ConversationsRoute(outcomes, server.getScheduler())));
+    return new MockRouter(routes, families, echo, counters);
   }
 
   private static QueuedThreadPool threadPool(int maxThreads) {

@@ -46,15 +46,17 @@ public final class PlanCompiler {
     RequestNames names = new RequestNames();
     LoadShares loads = new LoadShares(reader, root, overrides);
     LlmCompiler llm = new LlmCompiler(reader, Optional.of(root));
-    List<ScenarioPlan> scenarios =
-        new ScenarioCompiler(reader, environment, globals, names, llm).compile(root, loads);
+    ScenarioCompiler scenarioCompiler =
+        new ScenarioCompiler(reader, environment, globals, names, llm);
+    List<ScenarioPlan> scenarios = scenarioCompiler.compile(root, loads);
     List<Threshold> thresholds = new ThresholdCompiler(reader, names).compile(root);
     if (!reader.problems().isEmpty()) {
       throw new SpecException(reader.problems());
     }
     long seed = reader.scalar(root, "seed").map(ScalarNode::asLong).orElse(seedIfUnset);
     return new TestPlan(reader.text(root, "name", "unnamed"), document.sha256(), seed, target,
-        preflight, scenarios, names.all(), thresholds, llm.scores());
+        preflight, scenarios, names.all(), thresholds, llm.scores(),
+        scenarioCompiler.runFlows());
   }
 
   private static TargetPlan target(NodeReader reader, MapNode root) {

@@ -17,6 +17,7 @@ import java.util.List;
  * @param checks what the response must satisfy, besides its status
  * @param expectStatus statuses that count as success
  * @param llm how the answer is read as an LLM answer; {@link LlmRequest#NONE} for others
+ * @param handling values extracted from the response, and what a 429 means
  */
 public record RequestPlan(
     String name,
@@ -29,7 +30,8 @@ public record RequestPlan(
     Duration timeout,
     List<Check> checks,
     StatusSet expectStatus,
-    LlmRequest llm) implements Step {
+    LlmRequest llm,
+    ResponseHandling handling) implements Step {
 
   public RequestPlan {
     query = List.copyOf(query);
@@ -45,12 +47,26 @@ public record RequestPlan(
         LlmRequest.NONE);
   }
 
+  /** A request that extracts nothing and fails on 429. */
+  public RequestPlan(String name, int statsKey, HttpMethod method, Template path,
+      List<QueryParameter> query, List<HeaderTemplate> headers, Body body, Duration timeout,
+      List<Check> checks, StatusSet expectStatus, LlmRequest llm) {
+    this(name, statsKey, method, path, query, headers, body, timeout, checks, expectStatus,
+        llm, ResponseHandling.NONE);
+  }
+
+  /** This request with other extractions and 429 policy. */
+  public RequestPlan withHandling(ResponseHandling newHandling) {
+    return new RequestPlan(name, statsKey, method, path, query, headers, body, timeout, checks,
+        expectStatus, llm, newHandling);
+  }
+
   /** A query parameter whose value may hold templates. */
   public record QueryParameter(String name, Template value) {}
 
   /** True when a check reads the body, so the engine must keep it instead of discarding it. */
   public boolean needsBody() {
-    return checks.stream().anyMatch(Check::needsBody);
+    return checks.stream().anyMatch(Check::needsBody) || handling.needsBody();
   }
 
   @Override

@@ -13,4 +13,9 @@ public interface ResponseFacts {
 
   /** The body parsed as JSON, parsed at most once; empty when it is not JSON. */
   Optional<JsonNode> json();
+
+  /** A response header's value; empty when absent or when the headers were not kept. */
+  default Optional<String> header(String name) {
+    return Optional.empty();
+  }
 }

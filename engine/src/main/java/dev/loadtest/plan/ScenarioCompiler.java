@@ -20,6 +20,8 @@ final class ScenarioCompiler {
   private final Map<String, String> globals;
   private final RequestNames names;
   private final LlmCompiler llm;
+  private LifecycleCompiler lifecycle;
+  private RunFlows runFlows = RunFlows.NONE;
 
   ScenarioCompiler(NodeReader reader, Map<String, String> environment,
       Map<String, String> globals, RequestNames names) {
@@ -37,6 +39,10 @@ final class ScenarioCompiler {
   }
 
   List<ScenarioPlan> compile(MapNode root, LoadShares loads) {
+    FlowCompiler flows = new FlowCompiler(reader, environment, this::request, this::pause,
+        FlowCompiler.extractedNames(root), RateLimitPolicy.DEFAULT);
+    lifecycle = new LifecycleCompiler(reader, flows, new FeederCompiler(reader).compile(root));
+    runFlows = lifecycle.runFlows(root, globals);
     List<ScenarioPlan> scenarios = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (MapNode scenario : loads.selectedScenarios()) {
@@ -50,15 +56,21 @@ final class ScenarioCompiler {
     return scenarios;
   }
 
+  /** Setup, teardown and feeders, once {@link #compile} has run. */
+  RunFlows runFlows() {
+    return runFlows;
+  }
+
   private ScenarioPlan scenario(MapNode node, String name, int index, LoadProfile load) {
     Map<String, String> variables = new LinkedHashMap<>(globals);
     variables.putAll(PlanCompiler.scenarioVariables(reader, node));
-    TemplateParser templates = new TemplateParser(variables.keySet(), environment);
+    LifecycleCompiler.ScenarioFlows flows = lifecycle.scenario(node, variables.keySet(), load);
+    TemplateParser templates = new TemplateParser(flows.taskVariables(), environment);
     List<TaskPlan> tasks = new ArrayList<>();
     List<Integer> weights = new ArrayList<>();
     for (SpecNode task : reader.list(node, "tasks")) {
       MapNode taskNode = (MapNode) task;
-      tasks.add(task(taskNode, templates));
+      tasks.add(flows.compiler().task(taskNode, flows.taskVariables()));
       weights.add((int) reader.integer(taskNode, "weight", 1));
     }
     if (weights.stream().mapToInt(Integer::intValue).sum() == 0) {
@@ -72,16 +84,7 @@ final class ScenarioCompiler {
     }
     return new ScenarioPlan(name, index, load, thinkTime(node),
         new WeightedTable<>(tasks, weights), headers(node, templates), variables,
-        reader.duration(node, "startAfter").orElse(Duration.ZERO));
-  }
-
-  private TaskPlan task(MapNode node, TemplateParser templates) {
-    List<Step> steps = new ArrayList<>();
-    reader.map(node, "request").ifPresent(request -> steps.add(request(request, templates)));
-    for (SpecNode request : reader.list(node, "requests")) {
-      steps.add(request((MapNode) request, templates));
-    }
-    return new TaskPlan(reader.text(node, "name", "?"), steps);
+        reader.duration(node, "startAfter").orElse(Duration.ZERO), flows.flows());
   }
 
   private RequestPlan request(MapNode node, TemplateParser templates) {
@@ -194,7 +197,11 @@ final class ScenarioCompiler {
     if (!scenario.has("thinkTime")) {
       return new ThinkTime.None();
     }
-    SpecNode node = scenario.field("thinkTime").orElseThrow();
+    return pause(scenario.field("thinkTime").orElseThrow());
+  }
+
+  /** A pause written as a duration or as a distribution. */
+  private ThinkTime pause(SpecNode node) {
     if (node instanceof ScalarNode scalar) {
       return new ThinkTime.Constant(reader.duration(scalar));
     }

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param headers headers added to every request of this scenario
  * @param variables named constants visible to templates
  * @param startAfter time from the run's start until this scenario starts
+ * @param flows the users' start and stop steps and the feeders they read
  */
 public record ScenarioPlan(
     String name,
@@ -23,7 +24,8 @@ public record ScenarioPlan(
     WeightedTable<TaskPlan> tasks,
     List<HeaderTemplate> headers,
     Map<String, String> variables,
-    java.time.Duration startAfter) {
+    java.time.Duration startAfter,
+    UserFlows flows) {
 
   public ScenarioPlan {
     headers = List.copyOf(headers);
@@ -35,6 +37,13 @@ public record ScenarioPlan(
       WeightedTable<TaskPlan> tasks, List<HeaderTemplate> headers,
       Map<String, String> variables) {
     this(name, index, load, thinkTime, tasks, headers, variables, java.time.Duration.ZERO);
+  }
+
+  /** A scenario without start or stop steps or feeders. */
+  public ScenarioPlan(String name, int index, LoadProfile load, ThinkTime thinkTime,
+      WeightedTable<TaskPlan> tasks, List<HeaderTemplate> headers,
+      Map<String, String> variables, java.time.Duration startAfter) {
+    this(name, index, load, thinkTime, tasks, headers, variables, startAfter, UserFlows.NONE);
   }
 
   /** Time from the run's start until this scenario's load is over. */
@@ -58,9 +67,19 @@ public record ScenarioPlan(
       text.append(", starts after ")
           .append(dev.loadtest.spec.Quantities.formatDuration(startAfter));
     }
+    if (!flows.feeders().isEmpty()) {
+      text.append(", reads ")
+          .append(flows.feeders().stream().map(FeederPlan::name).toList());
+    }
+    if (!flows.onStart().isEmpty()) {
+      text.append("\n  on start: ").append(Flows.describe(flows.onStart()));
+    }
     for (int i = 0; i < tasks.size(); i++) {
       text.append("\n  task ").append(tasks.item(i).name()).append(" (weight ")
           .append(tasks.weight(i)).append("): ").append(tasks.item(i).describe());
+    }
+    if (!flows.onStop().isEmpty()) {
+      text.append("\n  on stop: ").append(Flows.describe(flows.onStop()));
     }
     return text.toString();
   }

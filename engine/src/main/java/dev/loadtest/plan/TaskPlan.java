@@ -7,23 +7,26 @@ import java.util.List;
  *
  * @param name the task's name
  * @param steps what the task does, in order
+ * @param stopsOnFailure a failed request ends the pass over the steps: a flow's later steps
+ *     use what the earlier ones created; a plain list of requests goes on regardless
  */
-public record TaskPlan(String name, List<Step> steps) {
+public record TaskPlan(String name, List<Step> steps, boolean stopsOnFailure) {
 
   public TaskPlan {
     steps = List.copyOf(steps);
   }
 
-  /** Number of requests one run of the task sends. */
+  /** A list of independent requests: a failure does not stop the rest. */
+  public TaskPlan(String name, List<Step> steps) {
+    this(name, steps, false);
+  }
+
+  /** Number of requests one run of the task sends, estimated for flows with loops. */
   public int requestCount() {
-    return (int) steps.stream().filter(step -> step instanceof RequestPlan).count();
+    return Flows.requestCount(steps);
   }
 
   public String describe() {
-    StringBuilder text = new StringBuilder();
-    for (Step step : steps) {
-      text.append(text.length() == 0 ? "" : " -> ").append(step.describe());
-    }
-    return text.toString();
+    return Flows.describe(steps);
   }
 }

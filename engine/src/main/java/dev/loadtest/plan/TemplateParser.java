@@ -17,14 +17,42 @@ final class TemplateParser {
   static final Set<String> BUILT_IN_VARIABLES = Set.of("userId", "iteration", "scenario");
 
   private static final Pattern CALL = Pattern.compile("([A-Za-z]+)\\((.*)\\)", Pattern.DOTALL);
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  /** A variable, or a feeder's column written {@code feeder.column}. */
+  private static final Pattern NAME =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_-]*)?");
 
   private final Set<String> knownVariables;
   private final Map<String, String> environment;
+  private final Set<String> extractedLater;
 
   TemplateParser(Set<String> knownVariables, Map<String, String> environment) {
+    this(knownVariables, environment, Set.of());
+  }
+
+  /**
+   * @param extractedLater variables some step extracts, but none before this template: named
+   *     in the message, because the order of the steps is the mistake
+   */
+  TemplateParser(Set<String> knownVariables, Map<String, String> environment,
+      Set<String> extractedLater) {
     this.knownVariables = Set.copyOf(knownVariables);
     this.environment = environment;
+    this.extractedLater = Set.copyOf(extractedLater);
+  }
+
+  /** True when templates may read this variable. */
+  boolean knows(String name) {
+    return knownVariables.contains(name) || BUILT_IN_VARIABLES.contains(name);
+  }
+
+  /** The message for a variable templates may not read, fit to show the user. */
+  String unknownVariable(String name) {
+    if (extractedLater.contains(name)) {
+      return "variable '" + name + "' is used before any step extracts it: move the step"
+          + " that extracts it earlier, or into onStart or setup";
+    }
+    return "unknown variable '" + name + "' (known: "
+        + String.join(", ", sorted(knownVariables)) + "; built in: userId, iteration, scenario)";
   }
 
   /**
@@ -78,9 +106,8 @@ final class TemplateParser {
       throw new IllegalArgumentException("'${" + text + "}' is neither a variable name nor a"
           + " function call like randomInt(1, 10), uuid(), pick(a, b), env(NAME), timestamp()");
     }
-    if (!knownVariables.contains(text) && !BUILT_IN_VARIABLES.contains(text)) {
-      throw new IllegalArgumentException("unknown variable '" + text + "' (known: "
-          + String.join(", ", sorted(knownVariables)) + "; built in: userId, iteration, scenario)");
+    if (!knows(text)) {
+      throw new IllegalArgumentException(unknownVariable(text));
     }
     return new Template.Variable(text);
   }

@@ -16,6 +16,7 @@ import java.util.List;
  * @param requestNames distinct request names; a request's {@code statsKey} indexes this list
  * @param thresholds pass/fail criteria
  * @param scores what the user-experience score and goodput count as good
+ * @param flows setup and teardown steps, and the feeders
  */
 public record TestPlan(
     String name,
@@ -26,7 +27,8 @@ public record TestPlan(
     List<ScenarioPlan> scenarios,
     List<String> requestNames,
     List<Threshold> thresholds,
-    ScoreSettings scores) {
+    ScoreSettings scores,
+    RunFlows flows) {
 
   public TestPlan {
     scenarios = List.copyOf(scenarios);
@@ -40,6 +42,14 @@ public record TestPlan(
       List<Threshold> thresholds) {
     this(name, specSha256, seed, target, preflight, scenarios, requestNames, thresholds,
         ScoreSettings.DEFAULT);
+  }
+
+  /** A plan without setup, teardown or feeders. */
+  public TestPlan(String name, String specSha256, long seed, TargetPlan target,
+      Preflight preflight, List<ScenarioPlan> scenarios, List<String> requestNames,
+      List<Threshold> thresholds, ScoreSettings scores) {
+    this(name, specSha256, seed, target, preflight, scenarios, requestNames, thresholds, scores,
+        RunFlows.NONE);
   }
 
   /** Time from the first user's start until the last scenario's profile ends. */
@@ -61,6 +71,15 @@ public record TestPlan(
     text.append("plan ").append(name).append(" (spec ").append(specSha256, 0, 12).append(")\n");
     text.append("  target: ").append(target.describe()).append('\n');
     text.append("  preflight: ").append(preflight.describe()).append('\n');
+    for (FeederPlan feeder : flows.feeders()) {
+      text.append("  ").append(feeder.describe()).append('\n');
+    }
+    if (!flows.setup().isEmpty()) {
+      text.append("  setup: ").append(Flows.describe(flows.setup())).append('\n');
+    }
+    if (!flows.teardown().isEmpty()) {
+      text.append("  teardown: ").append(Flows.describe(flows.teardown())).append('\n');
+    }
     for (ScenarioPlan scenario : scenarios) {
       text.append("  ").append(scenario.describe().replace("\n", "\n  ")).append('\n');
     }

@@ -110,8 +110,13 @@ final class ArrivalDriver implements ScenarioDriver {
     long intendedNanos = startNanos + intendedOffsetNanos;
     long arrival = arrivals++;
     UserContext user = new UserContext(scenario,
-        Seeds.forUser(run.seed, scenario.index(), arrival), arrival + 1);
+        Seeds.forUser(run.seed, scenario.index(), arrival), arrival + 1, run.runVariables);
     user.nextIteration();
+    // Each arrival is a new user: it takes every feeder's row once.
+    if (!run.feeders.takeForUser(scenario.flows().feeders(), user)) {
+      iterationDone();
+      return;
+    }
     TaskPlan task = scenario.tasks().pick(user.random());
     TaskRun iteration = new TaskRun(run, scenario, user, task, intendedNanos, 0, true,
         () -> stopped, () -> run.onScheduler(this::iterationDone));

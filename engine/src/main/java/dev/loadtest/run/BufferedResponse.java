@@ -2,6 +2,7 @@ package dev.loadtest.run;
 
 import dev.loadtest.plan.ResponseFacts;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpFields;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,11 +15,18 @@ final class BufferedResponse implements ResponseFacts {
 
   private final int status;
   private final String body;
+  private final HttpFields headers;
   private Optional<JsonNode> json;
 
   BufferedResponse(int status, String body) {
+    this(status, body, HttpFields.EMPTY);
+  }
+
+  /** @param headers the response's headers, for extractions that read them */
+  BufferedResponse(int status, String body, HttpFields headers) {
     this.status = status;
     this.body = body;
+    this.headers = headers;
   }
 
   @Override
@@ -29,6 +37,11 @@ final class BufferedResponse implements ResponseFacts {
   @Override
   public String bodyText() {
     return body;
+  }
+
+  @Override
+  public Optional<String> header(String name) {
+    return Optional.ofNullable(headers.get(name));
   }
 
   @Override

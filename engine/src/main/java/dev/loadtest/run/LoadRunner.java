@@ -81,13 +81,15 @@ public final class LoadRunner {
   }
 
   private RunResult drive(HttpClient client, ScheduledExecutorService scheduler,
-      RunControl control) throws InterruptedException {
+      RunControl control) throws InterruptedException, RunFailedException {
     boolean open = plan.scenarios().stream()
         .anyMatch(scenario -> scenario.load() instanceof OpenLoad);
     RunStats stats = new RunStats(plan.requestNames(), open, plan.scenarios().size(),
         plan.scores());
     RunContext run = new RunContext(stats, new RequestFactory(client, baseUri, plan.target()),
-        scheduler, client.getExecutor(), plan.seed());
+        scheduler, client.getExecutor(), plan.seed(), new Feeders(plan.flows().feeders()));
+    RunLifecycle lifecycle = new RunLifecycle(run, plan);
+    lifecycle.setup();
     AtomicInteger activeUsers = new AtomicInteger();
     ScenarioCompletion completion = new ScenarioCompletion(plan.scenarios().size(), control);
     List<ScenarioDriver> drivers = drivers(run, activeUsers, completion);
@@ -106,7 +108,8 @@ public final class LoadRunner {
     // drain, never the rule.
     RunControl.StopReason reason = control.await(
         plan.duration().plus(options.gracefulStop()).toNanos());
-    run.onScheduler(() -> drivers.forEach(ScenarioDriver::stop));
+    // Waiting for the stop lets users that run onStop steps hold the drain open.
+    RunLifecycle.onSchedulerAndWait(run, () -> drivers.forEach(ScenarioDriver::stop));
     Duration grace = reason == RunControl.StopReason.INTERRUPTED ? options.interruptGrace()
         : options.gracefulStop();
     long abandoned = run.drainAndStopRecording(grace.toNanos());
@@ -117,6 +120,8 @@ public final class LoadRunner {
     sampling.cancel(false);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - sampler.measuredFrom());
     StatsSnapshot snapshot = sampler.finish(elapsed);
+    // After the snapshot: cleanup is not part of the load's rate or latency.
+    lifecycle.teardown(listener::onWarning);
     Optional<String> abort = reason == RunControl.StopReason.ABORTED
         ? Optional.of(control.abortMessage()) : Optional.empty();
     return new RunResult(snapshot, startedAt, Instant.now(),

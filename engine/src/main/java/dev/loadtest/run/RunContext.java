@@ -16,6 +16,9 @@ final class RunContext {
   final ScheduledExecutorService scheduler;
   final Executor executor;
   final long seed;
+  /** What the run's setup extracted; every user reads it. */
+  final RunVariables runVariables = new RunVariables();
+  final Feeders feeders;
   private final AtomicLong inFlight = new AtomicLong();
   private final Object drained = new Object();
   private volatile boolean recording = true;
@@ -23,11 +26,31 @@ final class RunContext {
 
   RunContext(RunStats stats, RequestFactory requests, ScheduledExecutorService scheduler,
       Executor executor, long seed) {
+    this(stats, requests, scheduler, executor, seed, Feeders.NONE);
+  }
+
+  /** @param feeders the run's feeder cursors */
+  RunContext(RunStats stats, RequestFactory requests, ScheduledExecutorService scheduler,
+      Executor executor, long seed, Feeders feeders) {
     this.stats = stats;
     this.requests = requests;
     this.scheduler = scheduler;
     this.executor = executor;
     this.seed = seed;
+    this.feeders = feeders;
+  }
+
+  /**
+   * Holds the drain open while a user runs its onStop steps: between two of their requests
+   * nothing is in flight, yet the run is not over.
+   */
+  void holdDrain() {
+    inFlight.incrementAndGet();
+  }
+
+  /** Ends a {@link #holdDrain()}. */
+  void releaseDrain() {
+    requestDone();
   }
 
   /** Runs a task on the scheduler thread; after the run has ended there is nothing to do. */

@@ -14,6 +14,8 @@ public enum FailureKind {
   CHECK("check"),
   /** An LLM answer broke its format: bad JSON, cut before its end, an error event, no content. */
   STREAM("stream"),
+  /** 429 Too Many Requests: the target refused the request for its rate. */
+  RATE_LIMITED("rateLimited"),
   /** Anything else the client reported. */
   OTHER("other");
 
