@@ -78,11 +78,13 @@ final class ChatCompletionsRoute implements MockRoute {
   @Override
   public void handle(Request request, Response response, Callback callback) {
     long sequence = nextSequence.getAndIncrement();
+    // TTFT counts from arrival: reading and parsing the body are part of the simulated wait.
+    long arrivalNanos = System.nanoTime();
     String fault = request.getHeaders().get(FAULT_HEADER);
     Content.Source.asString(request, StandardCharsets.UTF_8, new Promise<>() {
       @Override
       public void succeeded(String body) {
-        answer(sequence, body, fault, response, callback);
+        answer(sequence, arrivalNanos, body, fault, response, callback);
       }
 
       @Override
@@ -92,8 +94,8 @@ final class ChatCompletionsRoute implements MockRoute {
     });
   }
 
-  private void answer(long sequence, String body, String fault, Response response,
-      Callback callback) {
+  private void answer(long sequence, long arrivalNanos, String body, String fault,
+      Response response, Callback callback) {
     JsonNode json;
     try {
       json = JSON.readTree(body);
@@ -101,14 +103,15 @@ final class ChatCompletionsRoute implements MockRoute {
       JsonResponses.send(response, callback, 400, NOT_JSON);
       return;
     }
-    Plan plan = plan(sequence, json, fault);
+    Plan plan = plan(sequence, arrivalNanos, json, fault);
     switch (outcomes.draw(sequence).outcome()) {
       case RATE_LIMITED -> {
         response.getHeaders().put(JsonResponses.RETRY_AFTER_ONE_SECOND);
         JsonResponses.send(response, callback, 429, JsonBodies.RATE_LIMITED);
       }
       case SERVER_ERROR -> scheduler.schedule(() -> JsonResponses.send(response, callback, 500,
-          JsonBodies.SERVER_ERROR), plan.ttftNanos, TimeUnit.NANOSECONDS);
+          JsonBodies.SERVER_ERROR), plan.delayUntil(plan.firstTokenNanos()),
+          TimeUnit.NANOSECONDS);
       case OK -> start(plan, response, callback);
     }
   }
@@ -124,15 +127,15 @@ final class ChatCompletionsRoute implements MockRoute {
       activeStreams.increment();
       new ChatStream(plan, response, callback).begin();
     } else {
-      long generationNanos = plan.ttftNanos + (plan.outputTokens - 1) * plan.gapNanos;
+      long doneNanos = plan.firstTokenNanos() + (plan.outputTokens - 1) * plan.gapNanos;
       scheduler.schedule(() -> JsonResponses.send(response, callback, 200,
           plan.chunks.completion(plan.promptTokens, plan.outputTokens, plan.cachedTokens())),
-          generationNanos + stallNanos(), TimeUnit.NANOSECONDS);
+          plan.delayUntil(doneNanos) + stallNanos(), TimeUnit.NANOSECONDS);
     }
   }
 
   /** Everything decided about one answer before its first byte. */
-  private Plan plan(long sequence, JsonNode json, String fault) {
+  private Plan plan(long sequence, long arrivalNanos, JsonNode json, String fault) {
     SplittableRandom random = new SplittableRandom(seedBase + sequence);
     long ttftNanos = Math.max(0, llm.ttft().sampleNanos(random));
     int span = llm.maxOutputTokens() - llm.minOutputTokens();
@@ -146,7 +149,8 @@ final class ChatCompletionsRoute implements MockRoute {
     // About four characters per token, as a tokenizer of English text would give.
     int promptTokens = Math.max(1, json.path("messages").toString().length() / 4);
     return new Plan(chunks(json.path("model").asString("")), json.path("stream").asBoolean(false),
-        json.path("stream_options").path("include_usage").asBoolean(false), ttftNanos,
+        json.path("stream_options").path("include_usage").asBoolean(false), arrivalNanos,
+        ttftNanos,
         llm.interTokenNanos(), outputTokens, promptTokens, cacheHit,
         fault == null ? "" : fault);
   }
@@ -185,12 +189,23 @@ final class ChatCompletionsRoute implements MockRoute {
   /**
    * One answer's shape.
    *
-   * @param cachedTokensShare prompt tokens served from cache: all of them on a hit
+   * @param arrivalNanos when the request arrived ({@code System.nanoTime})
    */
-  private record Plan(ChatChunks chunks, boolean stream, boolean includeUsage, long ttftNanos,
-      long gapNanos, int outputTokens, int promptTokens, boolean cacheHit, String fault) {
+  private record Plan(ChatChunks chunks, boolean stream, boolean includeUsage,
+      long arrivalNanos, long ttftNanos, long gapNanos, int outputTokens, int promptTokens,
+      boolean cacheHit, String fault) {
     int cachedTokens() {
       return cacheHit ? promptTokens : 0;
+    }
+
+    /** When the first content chunk is due, on the {@code System.nanoTime} clock. */
+    long firstTokenNanos() {
+      return arrivalNanos + ttftNanos;
+    }
+
+    /** The wait from now until {@code dueNanos}, never negative. */
+    long delayUntil(long dueNanos) {
+      return Math.max(0, dueNanos - System.nanoTime());
     }
   }
 
@@ -211,7 +226,7 @@ final class ChatCompletionsRoute implements MockRoute {
       this.plan = plan;
       this.response = response;
       this.done = done;
-      this.firstDueNanos = System.nanoTime() + plan.ttftNanos;
+      this.firstDueNanos = plan.firstTokenNanos();
     }
 
     /** The role chunk goes at once, as real servers send it: it must not count as a token. */

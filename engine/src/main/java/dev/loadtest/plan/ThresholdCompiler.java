@@ -33,11 +33,20 @@ final class ThresholdCompiler {
       reader.problem(node.field("abortOnFail").orElseThrow(),
           "abortOnFail is not available for monitor thresholds; they are judged at the end");
     }
+    if (isLlm(metric) && node.has("abortOnFail")) {
+      reader.problem(node.field("abortOnFail").orElseThrow(), "abortOnFail is not available for "
+          + metric.name() + "; LLM metrics and scores are judged at the end of the run");
+    }
     boolean below = node.has("below");
     ScalarNode limitNode = reader.scalar(node, below ? "below" : "above").orElseThrow();
     return new Threshold(metric, scope(node), below ? Threshold.Comparison.BELOW
         : Threshold.Comparison.ABOVE, limit(metric, limitNode), reader.bool(node, "abortOnFail",
         false), reader.duration(node, "abortAfter").orElse(Duration.ZERO), limitNode.text());
+  }
+
+  private static boolean isLlm(ThresholdMetric metric) {
+    return metric instanceof ThresholdMetric.Llm || metric instanceof ThresholdMetric.Cost
+        || metric instanceof ThresholdMetric.Goodput || metric instanceof ThresholdMetric.Score;
   }
 
   static ThresholdMetric metric(String name) {

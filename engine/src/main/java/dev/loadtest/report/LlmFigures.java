@@ -41,7 +41,8 @@ final class LlmFigures {
     LlmSnapshot llm = stats.llm();
     LlmTotals totals = llm.total().totals();
     List<Map<String, String>> rows = new ArrayList<>();
-    rows.add(row("Cost per request", dollars(totals.costPerRequestUsd()),
+    rows.add(row("Cost per request", String.format(Locale.ROOT, "$%.6f",
+        totals.costPerRequestUsd()),
         "mean estimated cost of an LLM answer, from the spec's prices"));
     rows.add(row("Total cost", dollars(totals.costUsd()), String.format(Locale.ROOT,
         "%,d input and %,d output tokens (counted from %s)", totals.inputTokens(),

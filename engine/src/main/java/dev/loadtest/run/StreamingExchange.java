@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.util.thread.Invocable;
 
 /**
  * One LLM answer, read as it arrives: SSE events or NDJSON lines are cut out of the body's
@@ -44,6 +46,9 @@ final class StreamingExchange implements Response.Listener {
   private final LlmEventScanner scanner;
   private final StringBuilder keptBody;
 
+  private final Runnable readWhenAvailable =
+      Invocable.from(Invocable.InvocationType.NON_BLOCKING, this::readAvailable);
+  private Content.Source source;
   private byte[] line = new byte[512];
   private int lineLength;
   private byte[] event = new byte[512];
@@ -81,6 +86,36 @@ final class StreamingExchange implements Response.Listener {
     }
   }
 
+  /**
+   * Reads the body by demand, on whichever thread Jetty signals it (often the selector): the
+   * work per chunk never blocks, so declaring it non-blocking spares a hand-off to another
+   * thread for every event, which would cost more than reading the event itself.
+   */
+  @Override
+  public void onContentSource(Response response, Content.Source source) {
+    this.source = source;
+    readAvailable();
+  }
+
+  private void readAvailable() {
+    while (true) {
+      Content.Chunk chunk = source.read();
+      if (chunk == null) {
+        source.demand(readWhenAvailable);
+        return;
+      }
+      if (Content.Chunk.isFailure(chunk)) {
+        // The exchange fails; onComplete reports it.
+        return;
+      }
+      onContent(null, chunk.getByteBuffer());
+      chunk.release();
+      if (chunk.isLast()) {
+        return;
+      }
+    }
+  }
+
   @Override
   public void onContent(Response response, ByteBuffer content) {
     if (!reading || problem != null) {
@@ -91,14 +126,23 @@ final class StreamingExchange implements Response.Listener {
       return;
     }
     while (content.hasRemaining() && problem == null) {
-      byte next = content.get();
-      if (next == '\n') {
-        endOfLine();
-      } else if (lineLength == line.length && !grow()) {
+      if (lineLength == line.length && !grow()) {
         return;
-      } else {
-        line[lineLength++] = next;
       }
+      // Copy what fits, then cut complete lines out of the array: no per-byte buffer calls.
+      int scanFrom = lineLength;
+      int copied = Math.min(content.remaining(), line.length - lineLength);
+      content.get(line, lineLength, copied);
+      lineLength += copied;
+      int lineStart = 0;
+      for (int at = scanFrom; at < lineLength && problem == null; at++) {
+        if (line[at] == '\n') {
+          endOfLine(lineStart, at);
+          lineStart = at + 1;
+        }
+      }
+      System.arraycopy(line, lineStart, line, 0, lineLength - lineStart);
+      lineLength -= lineStart;
     }
   }
 
@@ -125,25 +169,25 @@ final class StreamingExchange implements Response.Listener {
     return true;
   }
 
-  private void endOfLine() {
-    int length = lineLength > 0 && line[lineLength - 1] == '\r' ? lineLength - 1 : lineLength;
-    lineLength = 0;
+  /** Handles the line {@code line[from, to)}, its newline excluded. */
+  private void endOfLine(int from, int to) {
+    int end = to > from && line[to - 1] == '\r' ? to - 1 : to;
     if (llm.stream() == LlmRequest.StreamFormat.NDJSON) {
-      if (!isBlank(line, length)) {
-        onEvent(line, 0, length);
+      if (!isBlank(line, from, end)) {
+        onEvent(line, from, end);
       }
       return;
     }
-    sseLine(length);
+    sseLine(from, end);
   }
 
   /** SSE: {@code data:} lines add to the event; a blank line dispatches it. */
-  private void sseLine(int length) {
-    if (length == 0) {
+  private void sseLine(int from, int to) {
+    if (to == from) {
       dispatchSseEvent();
-    } else if (startsWith(line, length, "data:")) {
-      int from = length > 5 && line[5] == ' ' ? 6 : 5;
-      addEventData(from, length);
+    } else if (startsWith(line, from, to, "data:")) {
+      int dataFrom = to - from > 5 && line[from + 5] == ' ' ? from + 6 : from + 5;
+      addEventData(dataFrom, to);
     }
     // Comments (":"), "event:", "id:" and "retry:" lines carry nothing the metrics need.
   }
@@ -257,8 +301,10 @@ final class StreamingExchange implements Response.Listener {
               + (llm.stream() == LlmRequest.StreamFormat.SSE ? ", before data: [DONE]" : "")
               + ": " + FailureClassifier.messageOf(result.getFailure()));
     }
-    if (llm.stream() == LlmRequest.StreamFormat.SSE && lineLength > 0) {
-      endOfLine();
+    if (lineLength > 0) {
+      // A last line without its newline still counts.
+      endOfLine(0, lineLength);
+      lineLength = 0;
     }
     if (llm.stream() == LlmRequest.StreamFormat.SSE) {
       dispatchSseEvent();
@@ -311,20 +357,20 @@ final class StreamingExchange implements Response.Listener {
         new MalformedStreamException(reason));
   }
 
-  private static boolean startsWith(byte[] bytes, int length, String prefix) {
-    if (length < prefix.length()) {
+  private static boolean startsWith(byte[] bytes, int from, int to, String prefix) {
+    if (to - from < prefix.length()) {
       return false;
     }
     for (int i = 0; i < prefix.length(); i++) {
-      if (bytes[i] != prefix.charAt(i)) {
+      if (bytes[from + i] != prefix.charAt(i)) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean isBlank(byte[] bytes, int length) {
-    for (int i = 0; i < length; i++) {
+  private static boolean isBlank(byte[] bytes, int from, int to) {
+    for (int i = from; i < to; i++) {
       if (bytes[i] != ' ' && bytes[i] != '\t') {
         return false;
       }

@@ -22,7 +22,9 @@ final class LlmStats {
   private Histogram tpotReuse;
   private Histogram rateReuse;
   private Histogram tokensReuse;
-  private LlmSummary cumulative;
+  /** Folded into in place each interval; copied only when a snapshot asks. */
+  private final LlmSummary cumulative;
+  private LlmTotals cumulativeTotals = LlmTotals.ZERO;
 
   /** Adders in the order of {@link LlmTotals}'s components. */
   private enum Count {
@@ -88,7 +90,12 @@ final class LlmStats {
     tokensReuse = outputTokens.getIntervalHistogram(tokensReuse);
     LlmSummary interval = new LlmSummary(name, ttftReuse.copy(), interTokenReuse.copy(),
         tpotReuse.copy(), rateReuse.copy(), tokensReuse.copy(), totals());
-    cumulative = cumulative.plus(interval, name);
+    cumulative.ttft().add(ttftReuse);
+    cumulative.interToken().add(interTokenReuse);
+    cumulative.timePerOutputToken().add(tpotReuse);
+    cumulative.milliTokensPerSecond().add(rateReuse);
+    cumulative.outputTokens().add(tokensReuse);
+    cumulativeTotals = cumulativeTotals.plus(interval.totals());
     return interval;
   }
 
@@ -101,12 +108,15 @@ final class LlmStats {
         values[6], values[7], values[8], values[9], values[10]);
   }
 
+  /** Everything so far, as private copies. */
   LlmSummary cumulative() {
-    return cumulative;
+    return new LlmSummary(name, cumulative.ttft().copy(), cumulative.interToken().copy(),
+        cumulative.timePerOutputToken().copy(), cumulative.milliTokensPerSecond().copy(),
+        cumulative.outputTokens().copy(), cumulativeTotals);
   }
 
   @Override
   public String toString() {
-    return "LlmStats[" + name + " answers=" + cumulative.totals().requests() + "]";
+    return "LlmStats[" + name + " answers=" + cumulativeTotals.requests() + "]";
   }
 }

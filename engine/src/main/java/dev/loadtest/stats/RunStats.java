@@ -259,8 +259,9 @@ public final class RunStats {
     for (int key = 0; key < llm.length(); key++) {
       LlmStats stats = llm.get(key);
       if (stats != null) {
-        summaries.add(stats.cumulative());
-        total = total.plus(stats.cumulative(), total.name());
+        LlmSummary summary = stats.cumulative();
+        summaries.add(summary);
+        total = total.plus(summary, total.name());
       }
     }
     return new LlmSnapshot(summaries, total, scores);

@@ -35,10 +35,11 @@ class StreamingLlmTest {
 
   @Test
   void knownTimingGivesTtftTokensPerSecondTokensAndCost() throws Exception {
-    // TTFT 300 ms, then 50 tokens/s for 200 tokens: each answer takes 0.3 + 199 / 50 = 4.28 s.
-    // Ten users ask twice, so half the answers reuse a connection opened for the first.
+    // TTFT 300 ms, then 50 tokens/s for 100 tokens: each answer takes 0.3 + 99 / 50 = 2.28 s.
+    // Ten users ask three times: most answers reuse the connection opened for the first, so
+    // the median is not a connection's set-up time.
     LlmMockSettings llm = new LlmMockSettings(
-        new LatencyDistribution.Fixed(Duration.ofMillis(300)), 50, 200, 200, 1.0, "gpt-test");
+        new LatencyDistribution.Fixed(Duration.ofMillis(300)), 50, 100, 100, 1.0, "gpt-test");
     warmUp();
     try (MockServer mock = MockServer.start(settings(llm))) {
       StatsSnapshot stats = run(mock, """
@@ -46,7 +47,7 @@ class StreamingLlmTest {
             models:
               gpt-test: {inputPerMillion: 300, outputPerMillion: 1000, cachedInputPerMillion: 100}
             cacheHit: {header: X-Cache, equals: HIT}
-          load: {users: 10, iterations: 2}
+          load: {users: 10, iterations: 3}
           scenarios:
             - name: chat
               tasks:
@@ -69,22 +70,22 @@ class StreamingLlmTest {
       assertThat(stats.total().failures()).as("failures: %s", stats.failures()).isZero();
       LlmSummary chat = stats.llm().request("chat");
       LlmTotals totals = chat.totals();
-      assertThat(totals.requests()).isEqualTo(20);
-      assertThat(totals.outputTokens()).isEqualTo(20 * 200);
-      assertThat(totals.inputTokens()).isEqualTo(20 * PROMPT_TOKENS);
-      assertThat(totals.cachedTokens()).isEqualTo(20 * PROMPT_TOKENS);
+      assertThat(totals.requests()).isEqualTo(30);
+      assertThat(totals.outputTokens()).isEqualTo(30 * 100);
+      assertThat(totals.inputTokens()).isEqualTo(30 * PROMPT_TOKENS);
+      assertThat(totals.cachedTokens()).isEqualTo(30 * PROMPT_TOKENS);
       assertThat(totals.tokenSource()).isEqualTo("usage");
       assertThat(totals.cacheHitRatio()).isEqualTo(1.0);
 
       assertThat(LlmSummary.millis(chat.ttft(), 50)).isCloseTo(300, within(15.0));
-      assertThat(chat.tokensPerSecond(50)).isCloseTo(200 / 4.28, within(200 / 4.28 * 0.05));
+      assertThat(chat.tokensPerSecond(50)).isCloseTo(100 / 2.28, within(100 / 2.28 * 0.05));
       assertThat(LlmSummary.millis(chat.timePerOutputToken(), 50)).isCloseTo(20, within(1.0));
       assertThat(LlmSummary.millis(chat.interToken(), 50)).isCloseTo(20, within(1.0));
-      assertThat(chat.interToken().getTotalCount()).as("gaps: 199 per answer")
-          .isEqualTo(20 * 199);
+      assertThat(chat.interToken().getTotalCount()).as("gaps: 99 per answer")
+          .isEqualTo(30 * 99);
 
-      // Every prompt token was cached: 20 x (tokens x $100 + 200 x $1000) per million.
-      long expectedPico = 20 * (PROMPT_TOKENS * 100_000_000L + 200 * 1_000_000_000L);
+      // Every prompt token was cached: 30 x (tokens x $100 + 100 x $1000) per million.
+      long expectedPico = 30 * (PROMPT_TOKENS * 100_000_000L + 100 * 1_000_000_000L);
       assertThat(totals.costPicoUsd()).isEqualTo(expectedPico);
       assertThat(Math.round(totals.costUsd() * 100)).isEqualTo(Math.round(expectedPico / 1e10));
 

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Streamed LLM answers at scale: 10,000 concurrent SSE streams of 100 content events, 100 ms
+# apart (10 tokens/s, TTFT 100 ms), for 40 s, from the built-in mock running in its own JVM
+# (`loadtest mock`), so that client and server each have their own 20,000 open files.
+#
+# loadtest records TTFT, every inter-token gap, tokens and cost of every stream; wrk, the
+# peer, reads the same responses whole without parsing events. Prints, per tool, streams
+# completed, CPU seconds, CPU milliseconds per stream and peak RSS, and the mock's CPU.
+#
+# Needs root for sysctl (the listener's backlog); restores the values at the end.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_setup
+ulimit -n 20000
+streams="${BENCH_STREAMS:-10000}"
+seconds="${BENCH_SECONDS:-40}"
+ramp_per_second="${BENCH_RAMP:-2500}"
+port="$(free_port)"
+
+# 10,000 connects in a few seconds overflow the default accept queue.
+old_somaxconn="$(sysctl -n net.core.somaxconn)"
+old_syn_backlog="$(sysctl -n net.ipv4.tcp_max_syn_backlog)"
+restore() {
+  sysctl -q -w net.core.somaxconn="$old_somaxconn" net.ipv4.tcp_max_syn_backlog="$old_syn_backlog" || true
+  [[ -n "${mock_pid:-}" ]] && kill "$mock_pid" 2>/dev/null || true
+}
+trap restore EXIT
+sysctl -q -w net.core.somaxconn=16384 net.ipv4.tcp_max_syn_backlog=16384 || true
+
+# The mock: its own JVM; 100 tokens at 10 tokens/s after a 100 ms TTFT.
+start_mock() {
+  java -XX:+UseParallelGC -Xmx512m -jar "$jar" mock --port "$port" --ttft 100ms \
+    --tokens-per-second 10 --output-tokens 100 --model bench-model > "$work/mock.out" 2>&1 &
+  mock_pid=$!
+  wait_for_port "$port"
+}
+mock_cpu_seconds() {
+  awk '{printf "%.2f\n", ($14 + $15) / '"$(getconf CLK_TCK)"'}' "/proc/$mock_pid/stat"
+}
+
+# loadtest: one user per stream, each asking again as soon as its answer ends.
+start_mock
+cat > "$work/llm-streams.yaml" <<SPEC
+name: llm-streams
+target: {baseUrl: "http://127.0.0.1:$port", maxConnections: $streams, requestTimeout: 1m}
+llm:
+  models:
+    bench-model: {inputPerMillion: 0.15, outputPerMillion: 0.60}
+load: {users: $streams, rampUp: $ramp_per_second, hold: ${seconds}s}
+scenarios:
+  - name: stream
+    tasks:
+      - name: ask
+        request:
+          name: chat stream
+          method: POST
+          path: /v1/chat/completions
+          stream: sse
+          json:
+            model: bench-model
+            stream: true
+            stream_options: {include_usage: true}
+            messages: [{role: user, content: "Tell me a story."}]
+SPEC
+mock_before="$(mock_cpu_seconds)"
+measured "$work/loadtest.m" "${LOADTEST[@]}" run -f "$work/llm-streams.yaml" \
+  --out "$work/loadtest-out" > "$work/loadtest.out" 2>&1 || true
+mock_loadtest_cpu="$(python3 -c "print('%.2f' % ($(mock_cpu_seconds) - $mock_before))")"
+lt_streams="$(json "$work/loadtest-out/summary.json" 'd["llm"]["totals"]["answers"]')"
+lt_failures="$(json "$work/loadtest-out/summary.json" 'd["totals"]["failures"]')"
+lt_gaps="$(json "$work/loadtest-out/summary.json" 'd["llm"]["totals"]["itlMs"]["count"]')"
+lt_ttft="$(json "$work/loadtest-out/summary.json" 'd["llm"]["totals"]["ttftMs"]["p50"]')"
+lt_itl="$(json "$work/loadtest-out/summary.json" 'd["llm"]["totals"]["itlMs"]["p99"]')"
+kill "$mock_pid"; wait "$mock_pid" 2>/dev/null || true
+
+# wrk: the same POST on as many connections, one thread, whole responses, no event parsing.
+start_mock
+cat > "$work/chat.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"model":"bench-model","stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"Tell me a story."}]}'
+LUA
+wrk_seconds=$((seconds + streams / ramp_per_second))
+mock_before="$(mock_cpu_seconds)"
+measured "$work/wrk.m" wrk -t1 -c"$streams" -d"${wrk_seconds}s" --timeout 60s \
+  -s "$work/chat.lua" "http://127.0.0.1:$port/v1/chat/completions" > "$work/wrk.out" 2>&1 || true
+mock_wrk_cpu="$(python3 -c "print('%.2f' % ($(mock_cpu_seconds) - $mock_before))")"
+wrk_streams="$(awk '/requests in/ {print $1}' "$work/wrk.out")"
+
+printf '%-10s %10s %9s %8s %14s %9s %12s\n' tool streams failures 'cpu s' 'cpu ms/stream' \
+  'rss MiB' 'mock cpu s'
+read -r cpu rss < "$work/loadtest.m"
+printf '%-10s %10s %9s %8s %14s %9s %12s\n' loadtest "$lt_streams" "$lt_failures" "$cpu" \
+  "$(python3 -c "print('%.3f' % ($cpu * 1000 / max(1, $lt_streams)))")" "$rss" "$mock_loadtest_cpu"
+read -r cpu rss < "$work/wrk.m"
+printf '%-10s %10s %9s %8s %14s %9s %12s\n' wrk "$wrk_streams" '-' "$cpu" \
+  "$(python3 -c "print('%.3f' % ($cpu * 1000 / max(1, ${wrk_streams:-0})))")" "$rss" "$mock_wrk_cpu"
+echo "loadtest recorded $lt_gaps inter-token gaps; TTFT p50 $lt_ttft ms, ITL p99 $lt_itl ms"
+echo "(loadtest's CPU includes JVM start, ramp-up and report writing; files in $work)"
