@@ -7,7 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bench_setup
 port="$(free_port)"
 seconds="${BENCH_SECONDS:-30}"
-"${LOADTEST[@]}" mock --port "$port" --latency 1ms --stall 1s/5s > "$work/mock.out" 2>&1 &
+"${MOCK[@]}" --port "$port" --latency 1ms --stall 1s/5s > "$work/mock.out" 2>&1 &
 mock_pid=$!
 trap 'kill $mock_pid 2>/dev/null || true' EXIT
 wait_for_port "$port"

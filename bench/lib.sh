@@ -79,6 +79,9 @@ measured() {
 
 # The loadtest command with the benchmark JVM flags, for "${LOADTEST[@]}" run ...
 LOADTEST=(java "${LOADTEST_JVM[@]}" -Djava.awt.headless=true -jar "$jar")
+# The mock target in its own process, with room for 10,000 connections: it is the target, not
+# the thing measured.
+MOCK=(java -XX:+UseParallelGC -Xmx1g -jar "$jar" mock)
 
 # Reads a value out of a JSON file: json FILE 'expression over d'.
 json() {

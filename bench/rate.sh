@@ -6,7 +6,7 @@ bench_setup
 port="$(free_port)"
 seconds="${BENCH_SECONDS:-60}"
 rate="${BENCH_RATE:-5000}"
-"${LOADTEST[@]}" mock --port "$port" --latency 1ms > "$work/mock.out" 2>&1 &
+"${MOCK[@]}" --port "$port" --latency 1ms > "$work/mock.out" 2>&1 &
 mock_pid=$!
 trap 'kill $mock_pid 2>/dev/null || true' EXIT
 wait_for_port "$port"

@@ -9,7 +9,7 @@ old_somaxconn="$(sysctl -n net.core.somaxconn)"
 old_backlog="$(sysctl -n net.ipv4.tcp_max_syn_backlog)"
 sysctl -qw net.core.somaxconn=16384 net.ipv4.tcp_max_syn_backlog=16384
 port="$(free_port)"
-"${LOADTEST[@]}" mock --port "$port" --latency 10s > "$work/mock.out" 2>&1 &
+"${MOCK[@]}" --port "$port" --latency 10s > "$work/mock.out" 2>&1 &
 mock_pid=$!
 cleanup() {
   kill "$mock_pid" 2>/dev/null || true
