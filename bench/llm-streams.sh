@@ -20,7 +20,8 @@ port="$(free_port)"
 old_somaxconn="$(sysctl -n net.core.somaxconn)"
 old_syn_backlog="$(sysctl -n net.ipv4.tcp_max_syn_backlog)"
 restore() {
-  sysctl -q -w net.core.somaxconn="$old_somaxconn" net.ipv4.tcp_max_syn_backlog="$old_syn_backlog" || true
+  sysctl -q -w net.core.somaxconn="$old_somaxconn" \
+    net.ipv4.tcp_max_syn_backlog="$old_syn_backlog" || true
   [[ -n "${mock_pid:-}" ]] && kill "$mock_pid" 2>/dev/null || true
 }
 trap restore EXIT
@@ -77,7 +78,8 @@ start_mock
 cat > "$work/chat.lua" <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"model":"bench-model","stream":true,"stream_options":{"include_usage":true},"messages":[{"role":"user","content":"Tell me a story."}]}'
+wrk.body = '{"model":"bench-model","stream":true,"stream_options":{"include_usage":true},'
+  .. '"messages":[{"role":"user","content":"Tell me a story."}]}'
 LUA
 wrk_seconds=$((seconds + streams / ramp_per_second))
 mock_before="$(mock_cpu_seconds)"

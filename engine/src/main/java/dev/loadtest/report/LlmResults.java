@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Saves the LLM side of a run ({@code llm-results.json}) beside {@code results.json}, so that
  * {@code report --from} renders TTFT, tokens and cost exactly as the run did. Histograms are
- * HdrHistogram's compressed encoding in base64. Written only when the run had LLM answers.
+ * HdrHistogram's compressed encoding in base64. Written when the run had LLM answers or
+ * scores other than the defaults.
  * Stateless.
  */
 public final class LlmResults {
@@ -33,9 +34,9 @@ public final class LlmResults {
 
   private LlmResults() {}
 
-  /** Writes the file when the run measured LLM answers; returns it, or empty. */
+  /** Writes the file when there is something to keep; returns it, or empty. */
   public static List<Path> write(Path directory, LlmSnapshot llm) throws IOException {
-    if (!llm.present()) {
+    if (!llm.present() && llm.scores().equals(ScoreSettings.DEFAULT)) {
       return List.of();
     }
     ObjectNode root = JSON.createObjectNode();

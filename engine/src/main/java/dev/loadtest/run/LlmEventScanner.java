@@ -298,7 +298,8 @@ final class LlmEventScanner {
     int length = stop - start;
     for (int id = 1; id < KEYS.length; id++) {
       byte[] key = KEYS[id];
-      if (length > 0 && key.length == length && java.util.Arrays.equals(bytes, start, stop, key, 0, length)) {
+      if (length > 0 && key.length == length
+          && java.util.Arrays.equals(bytes, start, stop, key, 0, length)) {
         return id;
       }
     }
