@@ -42,7 +42,7 @@ public final class MockServer implements AutoCloseable {
   private static final long SHUTDOWN_IDLE_TIMEOUT_MILLIS = 100;
 
   /** Load tests open connections in bursts; the OS default backlog of 50 would drop SYNs. */
-  private static final int ACCEPT_QUEUE_SIZE = 1_024;
+  private static final int ACCEPT_QUEUE_SIZE = 16_384;
 
   /** h2c clients may multiplex this many waiting requests on one connection (Jetty: 128). */
   private static final int MAX_STREAMS_PER_CONNECTION = 1_024;

@@ -83,7 +83,9 @@ final class UserController implements ScenarioDriver {
     VirtualUser user = new VirtualUser(run, scenario, userIds.incrementAndGet(),
         sharedIterationsLeft, this::userFinished);
     active.push(user);
-    user.start();
+    // The first send opens a connection; thousands of them must not hold up this thread,
+    // which also keeps the schedule of every other user and the statistics' intervals.
+    run.executor.execute(user::start);
   }
 
   private void stopUser() {
