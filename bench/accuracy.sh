@@ -9,7 +9,7 @@ port="$(free_port)"
 seconds="${BENCH_SECONDS:-30}"
 "${MOCK[@]}" --port "$port" --latency 1ms --stall 1s/5s > "$work/mock.out" 2>&1 &
 mock_pid=$!
-trap 'kill $mock_pid 2>/dev/null || true' EXIT
+trap 'stop_process $mock_pid' EXIT
 wait_for_port "$port"
 
 cat > "$work/accuracy.yaml" <<SPEC

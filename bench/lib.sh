@@ -50,6 +50,18 @@ CONF
   wait_for_port "$port"
 }
 
+# Stops a process: SIGTERM, then SIGKILL if it is still there after 5 s, so that a mock busy
+# with thousands of connections cannot linger and skew the next measurement.
+stop_process() {
+  local pid="$1"
+  kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 50); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  kill -9 "$pid" 2>/dev/null || true
+}
+
 stop_nginx() {
   [[ -f "$work/nginx/nginx.pid" ]] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true
 }

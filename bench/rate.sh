@@ -8,7 +8,7 @@ seconds="${BENCH_SECONDS:-60}"
 rate="${BENCH_RATE:-5000}"
 "${MOCK[@]}" --port "$port" --latency 1ms > "$work/mock.out" 2>&1 &
 mock_pid=$!
-trap 'kill $mock_pid 2>/dev/null || true' EXIT
+trap 'stop_process $mock_pid' EXIT
 wait_for_port "$port"
 
 cat > "$work/rate.yaml" <<SPEC

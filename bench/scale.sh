@@ -12,7 +12,7 @@ port="$(free_port)"
 "${MOCK[@]}" --port "$port" --latency 10s > "$work/mock.out" 2>&1 &
 mock_pid=$!
 cleanup() {
-  kill "$mock_pid" 2>/dev/null || true
+  stop_process "$mock_pid"
   sysctl -qw net.core.somaxconn="$old_somaxconn" net.ipv4.tcp_max_syn_backlog="$old_backlog"
 }
 trap cleanup EXIT
