@@ -1,9 +1,7 @@
 package dev.loadtest.mock;
 
 import dev.loadtest.plan.MockSettings;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -16,7 +14,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * fails after doing some work.
  *
  * <p>The delay is a task on the scheduler, not a sleeping thread, so ten thousand waiting
- * requests hold no threads. The delay starts once the whole request body has arrived.
+ * requests hold no threads ({@link DelayedAnswer}). A stall is decided on arrival.
  *
  * <p>Thread-safe: the only shared state is the sequence counter.
  */
@@ -38,76 +36,16 @@ final class EchoRoute implements MockRoute {
   public void handle(Request request, Response response, Callback callback) {
     // The sequence number is taken on arrival, so /health and body upload times do not shift it.
     long sequence = nextSequence.getAndIncrement();
-    PendingAnswer answer =
-        new PendingAnswer(request, response, callback, sequence, outcomes.draw(sequence));
-    Content.Source.consumeAll(request, answer);
+    OutcomeSequence.Draw draw = outcomes.draw(sequence);
+    long delayNanos = draw.delayNanos() + stall.extraDelayNanos(System.nanoTime() - startNanos);
+    DelayedAnswer.answer(request, response, callback, scheduler,
+        new OutcomeSequence.Draw(draw.outcome(), delayNanos),
+        () -> new DelayedAnswer.Answer(200,
+            JsonBodies.echo(MockRouter.pathOf(request), request.getMethod(), sequence)));
   }
 
   @Override
   public String toString() {
     return "EchoRoute{seen " + nextSequence.get() + ", " + outcomes + "}";
-  }
-
-  /**
-   * One request between arrival and answer. It is both the callback for "body consumed" and the
-   * scheduled task, so a request costs one object here rather than a chain of lambdas.
-   *
-   * <p>Limitation: a request whose client has gone away still waits out its delay on the
-   * scheduler before its answer is written and discarded.
-   */
-  private final class PendingAnswer implements Callback, Runnable {
-    private final Request request;
-    private final Response response;
-    private final Callback callback;
-    private final long sequence;
-    private final OutcomeSequence.Draw draw;
-
-    PendingAnswer(Request request, Response response, Callback callback, long sequence,
-        OutcomeSequence.Draw draw) {
-      this.request = request;
-      this.response = response;
-      this.callback = callback;
-      this.sequence = sequence;
-      this.draw = draw;
-    }
-
-    /** The body has been read in full: start the delay. */
-    @Override
-    public void succeeded() {
-      long delayNanos = draw.delayNanos() + stall.extraDelayNanos(System.nanoTime() - startNanos);
-      if (delayNanos == 0) {
-        run();
-      } else {
-        scheduler.schedule(this, delayNanos, TimeUnit.NANOSECONDS);
-      }
-    }
-
-    @Override
-    public void failed(Throwable failure) {
-      callback.failed(failure);
-    }
-
-    /** Neither completing the read nor scheduling blocks, so Jetty need not dispatch us. */
-    @Override
-    public InvocationType getInvocationType() {
-      return InvocationType.NON_BLOCKING;
-    }
-
-    /** The delay is over: answer. Runs on a scheduler thread; writes do not block. */
-    @Override
-    public void run() {
-      switch (draw.outcome()) {
-        case OK -> JsonResponses.send(response, callback, 200, echoBody());
-        case SERVER_ERROR -> JsonResponses.send(response, callback, 500, JsonBodies.SERVER_ERROR);
-        case RATE_LIMITED -> {
-          response.getHeaders().put(JsonResponses.RETRY_AFTER_ONE_SECOND);
-          JsonResponses.send(response, callback, 429, JsonBodies.RATE_LIMITED);
-        }
-      }
-    }
-
-    private byte[] echoBody() {
-      return JsonBodies.echo(MockRouter.pathOf(request), request.getMethod(), sequence);
-    }
   }
 }

@@ -36,7 +36,8 @@ class FlowCompilerTest {
 
   @Test
   void conditionsFeedersAndLifecycleMistakesAreAllReportedAtOnce() {
-    List<String> messages = PlanFixtures.problems(HEAD.replace("users: 1, hold: 1s", "arrivalRate: 1, duration: 1s") + """
+    String openHead = HEAD.replace("users: 1, hold: 1s", "arrivalRate: 1, duration: 1s");
+    List<String> messages = PlanFixtures.problems(openHead + """
         feeders:
           tenants: {file: no-such.csv}
         scenarios:
