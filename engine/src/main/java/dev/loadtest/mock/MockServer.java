@@ -44,6 +44,12 @@ public final class MockServer implements AutoCloseable {
   /** Load tests open connections in bursts; the OS default backlog of 50 would drop SYNs. */
   private static final int ACCEPT_QUEUE_SIZE = 16_384;
 
+  /** Header cache entries per connection parser; Jetty's default makes 10,000 connections 1 GB. */
+  private static final int HEADER_CACHE_SIZE = 64;
+
+  /** Per-connection buffer size: requests and answers of the mock are small. */
+  private static final int SMALL_BUFFER_BYTES = 4 * 1024;
+
   /** h2c clients may multiplex this many waiting requests on one connection (Jetty: 128). */
   private static final int MAX_STREAMS_PER_CONNECTION = 1_024;
 
@@ -130,14 +136,28 @@ public final class MockServer implements AutoCloseable {
     return new ScheduledExecutorScheduler("loadtest-mock-delays", true, Math.min(threads, 4));
   }
 
+  private static HttpConnectionFactory http1(HttpConfiguration http) {
+    HttpConnectionFactory factory = new HttpConnectionFactory(http);
+    factory.setInputBufferSize(SMALL_BUFFER_BYTES);
+    return factory;
+  }
+
   private static ServerConnector connector(Server server, String host, int port) {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
+    // Answers are a few hundred bytes; Jetty's default 32 KiB buffers per connection would
+    // need gigabytes of heap at the 10,000 connections a load test opens.
+    http.setOutputBufferSize(SMALL_BUFFER_BYTES);
+    http.setOutputAggregationSize(SMALL_BUFFER_BYTES / 4);
+    http.setResponseHeaderSize(SMALL_BUFFER_BYTES);
+    // Each connection's parser keeps a header cache of about 100 KiB (two tries); clients of
+    // a load test send the same few headers, so a small cache loses nothing.
+    http.setHeaderCacheSize(HEADER_CACHE_SIZE);
     HTTP2CServerConnectionFactory h2c = new HTTP2CServerConnectionFactory(http);
     h2c.setMaxConcurrentStreams(MAX_STREAMS_PER_CONNECTION);
 
     ServerConnector connector =
-        new ServerConnector(server, 1, selectors(), new HttpConnectionFactory(http), h2c);
+        new ServerConnector(server, 1, selectors(), http1(http), h2c);
     connector.setHost(host);
     connector.setPort(port);
     connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
