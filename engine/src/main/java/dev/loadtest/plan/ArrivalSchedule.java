@@ -69,11 +69,6 @@ public final class ArrivalSchedule {
     return Math.round(timeOfArrivals(unit) * 1e9);
   }
 
-  /** How many arrivals {@link #next} has handed out. */
-  public long issued() {
-    return index;
-  }
-
   private double exponential() {
     return -Math.log(1.0 - random.nextDouble());
   }

@@ -66,7 +66,13 @@ public record RequestPlan(
 
   /** True when a check reads the body, so the engine must keep it instead of discarding it. */
   public boolean needsBody() {
-    return checks.stream().anyMatch(Check::needsBody) || handling.needsBody();
+    // Asked on every send: a plain loop, no stream allocated.
+    for (Check check : checks) {
+      if (check.needsBody()) {
+        return true;
+      }
+    }
+    return handling.needsBody();
   }
 
   @Override

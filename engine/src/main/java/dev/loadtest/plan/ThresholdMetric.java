@@ -16,6 +16,7 @@ public sealed interface ThresholdMetric {
    *
    * @throws IllegalArgumentException if no metric has this name
    */
+  /** The metric a spec's {@code metric:} names; one parser for specs and saved results. */
   static ThresholdMetric named(String name) {
     return ThresholdCompiler.metric(name);
   }

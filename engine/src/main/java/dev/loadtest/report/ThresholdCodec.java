@@ -59,27 +59,8 @@ final class ThresholdCodec {
         node.get("written").asString());
   }
 
-  /** The metric a spec names, as the plan compiler builds it. */
+  /** The metric a spec names, exactly as the plan compiler builds it. */
   static ThresholdMetric metric(String name) {
-    return switch (name) {
-      case "errorRate" -> new ThresholdMetric.ErrorRate();
-      case "rps" -> new ThresholdMetric.RequestRate();
-      case "latency.avg" -> latency(name, ThresholdMetric.LatencyStatistic.MEAN, 0);
-      case "latency.min" -> latency(name, ThresholdMetric.LatencyStatistic.MIN, 0);
-      case "latency.max" -> latency(name, ThresholdMetric.LatencyStatistic.MAX, 100);
-      default -> {
-        if (!name.startsWith("latency.p")) {
-          // LLM metrics, scores and monitors: the plan compiler knows their names.
-          yield ThresholdMetric.named(name);
-        }
-        yield latency(name, ThresholdMetric.LatencyStatistic.PERCENTILE,
-            Double.parseDouble(name.substring("latency.p".length())));
-      }
-    };
-  }
-
-  private static ThresholdMetric latency(
-      String name, ThresholdMetric.LatencyStatistic statistic, double percentile) {
-    return new ThresholdMetric.Latency(name, statistic, percentile);
+    return ThresholdMetric.named(name);
   }
 }

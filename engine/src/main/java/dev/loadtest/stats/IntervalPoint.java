@@ -52,11 +52,6 @@ public record IntervalPoint(
         load.lag().getTotalCount() == 0 ? 0 : load.lag().getMaxValue() / 1e6);
   }
 
-  /** Requests sent per second over the interval. */
-  public double sentPerSecond(long lengthNanos) {
-    return requestsSent * 1e9 / Math.max(1, lengthNanos);
-  }
-
   private static double millis(Histogram latencies, double percentile) {
     return latencies.getTotalCount() == 0 ? 0
         : latencies.getValueAtPercentile(percentile) / 1e6;

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A one-hour run with 50 request names (3,600 one-second intervals, synthesised, no load)
- * renders in seconds into a report under 5 MB.
+ * renders into a report under 5 MB. How long that takes is a benchmark's question, not this
+ * test's: see docs/limitations.md (replaying a one-hour log takes 30 s to 90 s on 2 cores).
  */
 class LargeRunReportTest {
 
@@ -19,20 +20,14 @@ class LargeRunReportTest {
   @Test
   void oneHourWithFiftyNamesStaysUnderFiveMegabytes() throws Exception {
     SyntheticRun.write(directory, 3600, SyntheticRun.names(50), 20, 9);
-    long start = System.nanoTime();
 
     SavedRun run = SavedRunReader.read(directory);
     ReportSet.Outcome outcome = ReportSet.write(directory, "hour", run,
         ReportSet.verdicts(run), 1);
 
-    double seconds = (System.nanoTime() - start) / 1e9;
     assertThat(outcome.problems()).isEmpty();
     assertThat(run.stats().timeline()).hasSize(3600);
     assertThat(Files.size(directory.resolve(ResultFiles.HTML))).isLessThan(5L * 1024 * 1024);
     assertThat(Files.lines(directory.resolve("hour_stats.csv")).count()).isEqualTo(52);
-    // Limitation: replaying 180,000 interval histograms takes 30 s to 90 s on 2 busy cores,
-    // because each decoded histogram spans the full one-hour range; the bound only catches
-    // a regression beyond that.
-    assertThat(seconds).as("read and render time, seconds").isLessThan(150);
   }
 }
