@@ -22,9 +22,14 @@ final class HttpClients {
   static HttpClient start(TargetPlan target, int connections) throws Exception {
     ClientConnector connector = new ClientConnector();
     connector.setSelectors(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
-    HttpClientTransport transport = target.httpVersion() == TargetPlan.HttpVersion.HTTP_2
-        ? new HttpClientTransportOverHTTP2(new HTTP2Client(connector))
-        : new HttpClientTransportOverHTTP(connector);
+    HttpClientTransport transport;
+    if (target.httpVersion() == TargetPlan.HttpVersion.HTTP_2) {
+      transport = new HttpClientTransportOverHTTP2(new HTTP2Client(connector));
+    } else {
+      transport = new HttpClientTransportOverHTTP(connector);
+      transport.setConnectionPoolFactory(
+          destination -> new IdleStackConnectionPool(destination, connections));
+    }
     HttpClient client = new HttpClient(transport);
     int poolSize = Math.max(8, THREADS_PER_CORE * Runtime.getRuntime().availableProcessors());
     // Every thread is started up front: a thread started mid-run shows up as generator lag.
