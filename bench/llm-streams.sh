@@ -64,13 +64,41 @@ scenarios:
 SPEC
 mock_before="$(mock_cpu_seconds)"
 measured "$work/loadtest.m" "${LOADTEST[@]}" run -f "$work/llm-streams.yaml" \
-  --out "$work/loadtest-out" > "$work/loadtest.out" 2>&1 || true
+  --out "$work/loadtest-out" > "$work/loadtest.out" 2>&1 &
+time_pid=$!
+# The steady part: from the end of the first round of streams (ramp + 10 s) to 5 s before
+# the end, so that JVM start, JIT warm-up and report writing are left out of this figure.
+ramp_seconds=$(( (streams + ramp_per_second - 1) / ramp_per_second ))
+lt_pid=""
+until [[ -n "$lt_pid" ]]; do
+  sleep 0.1
+  lt_pid="$(pgrep -n -f "^java .*$work/llm-streams.yaml" || true)"
+done
+sleep $((ramp_seconds + 10))
+steady_from="$(date +%s)"
+ticks_from="$(awk '{print $14 + $15}' "/proc/$lt_pid/stat")"
+sleep $((seconds - 15))
+steady_to="$(date +%s)"
+ticks_to="$(awk '{print $14 + $15}' "/proc/$lt_pid/stat")"
+wait "$time_pid" || true
 mock_loadtest_cpu="$(python3 -c "print('%.2f' % ($(mock_cpu_seconds) - $mock_before))")"
 lt_streams="$(json "$work/loadtest-out/summary.json" 'd["llm"]["totals"]["answers"]')"
 lt_failures="$(json "$work/loadtest-out/summary.json" 'd["totals"]["failures"]')"
 lt_gaps="$(json "$work/loadtest-out/summary.json" 'd["llm"]["totals"]["itlMs"]["count"]')"
 lt_ttft="$(json "$work/loadtest-out/summary.json" 'd["llm"]["totals"]["ttftMs"]["p50"]')"
 lt_itl="$(json "$work/loadtest-out/summary.json" 'd["llm"]["totals"]["itlMs"]["p99"]')"
+# Streams that ended in the steady part, from the per-second history of the run.
+steady_streams="$(python3 - "$work/loadtest-out/loadtest_stats_history.csv" "$steady_from" \
+  "$steady_to" <<'PY'
+import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["Name"] == "Aggregated"]
+def count_at(second):
+    return max([int(r["Total Request Count"]) for r in rows if int(r["Timestamp"]) <= second],
+               default=0)
+print(count_at(int(sys.argv[3])) - count_at(int(sys.argv[2])))
+PY
+)"
+steady_cpu="$(python3 -c "print('%.2f' % (($ticks_to - $ticks_from) / $(getconf CLK_TCK)))")"
 kill "$mock_pid"; wait "$mock_pid" 2>/dev/null || true
 
 # wrk: the same POST on as many connections, one thread, whole responses, no event parsing.
@@ -97,4 +125,8 @@ read -r cpu rss < "$work/wrk.m"
 printf '%-10s %10s %9s %8s %14s %9s %12s\n' wrk "$wrk_streams" '-' "$cpu" \
   "$(python3 -c "print('%.3f' % ($cpu * 1000 / max(1, ${wrk_streams:-0})))")" "$rss" "$mock_wrk_cpu"
 echo "loadtest recorded $lt_gaps inter-token gaps; TTFT p50 $lt_ttft ms, ITL p99 $lt_itl ms"
-echo "(loadtest's CPU includes JVM start, ramp-up and report writing; files in $work)"
+echo "(loadtest's CPU above includes JVM start, ramp-up and report writing; files in $work)"
+echo "loadtest steady part ($((steady_to - steady_from)) s): $steady_streams streams," \
+  "$steady_cpu cpu s, $(python3 -c "print('%.3f' % ($steady_cpu * 1000 / max(1, $steady_streams)))")" \
+  "cpu ms/stream"
+
