@@ -33,7 +33,8 @@ record ContainerCommandLine(List<String> arguments, Map<String, Path> mounts) {
   static final String COMPLETION_INDEX =
       "metadata.annotations['batch.kubernetes.io/job-completion-index']";
 
-  private static final Pattern REFERENCE = Pattern.compile("\\$\\$|\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
+  private static final Pattern REFERENCE =
+      Pattern.compile("\\$\\$|\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
 
   ContainerCommandLine {
     arguments = List.copyOf(arguments);
