@@ -11,7 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
-/** The spec a bare helm install of charts/loadtest runs is a valid spec, as the CLI reads it. */
+/**
+ * What the Helm chart in charts/loadtest relies on in the CLI: its default spec is valid, and
+ * the CLI reads the per-worker argument files (@FILE) that carry --segment and --out.
+ */
 class ChartSpecTest {
 
   private static final Path VALUES = Path.of(System.getProperty("loadtest.repository.root",
@@ -32,5 +35,21 @@ class ChartSpecTest {
 
     assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
     assertThat(outcome.out()).contains("quickstart-on-kubernetes");
+  }
+
+  @Test
+  void theCliReadsArgumentFilesAsTheChartWritesThem() throws IOException {
+    Path spec = Path.of(System.getProperty("loadtest.repository.root", ".."))
+        .resolve("examples/quickstart.yaml");
+    // The shape of the chart's worker-K.args: a comment line, then options and values.
+    Path arguments = Files.writeString(scratch.resolve("worker-0.args"),
+        "# Worker 1 of 2: its share of the plan and its results folder.\n"
+            + "--set load.users=3\n");
+
+    CommandLineRunner.Outcome outcome = CommandLineRunner.run("validate", "-f",
+        spec.toString(), "@" + arguments);
+
+    assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+    assertThat(outcome.out()).contains("peak 3 users");
   }
 }
