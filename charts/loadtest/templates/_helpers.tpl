@@ -18,7 +18,8 @@ render then reads the same id, even when the clock ticks over a second between t
 {{- define "loadtest.runId" -}}
 {{- if not .Values.runId -}}
 {{- $stamp := dateInZone "20060102-150405" now "UTC" -}}
-{{- $_ := set .Values "runId" (printf "%s-%s" (.Release.Name | trunc 47 | trimSuffix "-") $stamp) -}}
+{{- $release := .Release.Name | trunc 47 | trimSuffix "-" -}}
+{{- $_ := set .Values "runId" (printf "%s-%s" $release $stamp) -}}
 {{- end -}}
 {{- .Values.runId -}}
 {{- end -}}
@@ -52,7 +53,8 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
 
 {{- define "loadtest.resultsClaim" -}}
-{{- .Values.results.existingClaim | default (printf "%s-results" (include "loadtest.fullname" .)) -}}
+{{- $chartClaim := printf "%s-results" (include "loadtest.fullname" .) -}}
+{{- .Values.results.existingClaim | default $chartClaim -}}
 {{- end -}}
 
 {{/* The run's folder on the results volume, where worker-I/ and merged/ land. */}}

@@ -84,6 +84,16 @@ class ChartCommandLineTest {
   }
 
   @Test
+  void aSetItemReachesTheCliAsWrittenEvenWithKubernetesReferenceSyntax() throws IOException {
+    // HOME is defined in the worker's environment, so an unescaped $(HOME) would become /tmp.
+    RenderedRelease release = HelmChart.render(Map.of("runId", "literal",
+        "set[0]", "scenarios[0].requests[0].path=/files/$(HOME)"));
+
+    assertThat(worker(release, 0).values("--set"))
+        .contains("scenarios[0].requests[0].path=/files/$(HOME)");
+  }
+
+  @Test
   void theMergeStepReadsEveryWorkerFolderAndWritesMerged() throws IOException {
     RenderedRelease release = HelmChart.render(Map.of("workers", 7, "runId", "seven"));
     ContainerCommandLine merge = ContainerCommandLine.of(release, release.find("Job", "merge"),
