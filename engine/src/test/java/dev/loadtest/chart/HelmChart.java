@@ -19,7 +19,7 @@ final class HelmChart {
   static final String RELEASE = "lt";
   static final String NAMESPACE = "load";
 
-  private static final Path ROOT = Path.of(System.getProperty("loadtest.repository.root", ".."));
+  static final Path ROOT = Path.of(System.getProperty("loadtest.repository.root", ".."));
   private static final Path CHART = ROOT.resolve("charts/loadtest");
   private static final Path VALUES = ROOT.resolve("engine/src/test/resources/dev/loadtest/chart");
 
@@ -44,12 +44,17 @@ final class HelmChart {
    * @throws IllegalStateException with helm's message when rendering fails
    */
   static RenderedRelease render(String valuesFile, Map<String, Object> sets) {
+    return render(valuesFile == null ? null : VALUES.resolve(valuesFile), sets);
+  }
+
+  /** {@code helm template} with any values file (null for none) and --set items on top. */
+  static RenderedRelease render(Path valuesFile, Map<String, Object> sets) {
     TemplateCommand template = new Helm(directory()).template()
         .withName(RELEASE)
         .withNamespace(NAMESPACE)
         .withKubeVersion(KUBERNETES_VERSION);
     if (valuesFile != null) {
-      template = template.withValuesFile(VALUES.resolve(valuesFile));
+      template = template.withValuesFile(valuesFile);
     }
     for (Map.Entry<String, Object> set : sets.entrySet()) {
       template = template.set(set.getKey(), set.getValue());
@@ -58,6 +63,6 @@ final class HelmChart {
   }
 
   static RenderedRelease render(Map<String, Object> sets) {
-    return render(null, sets);
+    return render((Path) null, sets);
   }
 }

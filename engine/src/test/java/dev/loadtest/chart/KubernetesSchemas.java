@@ -97,6 +97,9 @@ final class KubernetesSchemas {
       problems.add(type + " " + name + ": not a valid name of at most " + nameLimit + " chars");
     }
     labelProblems(name, metadata, problems);
+    if (type.endsWith("/Job")) {
+      containerProblems(name, Yaml.at(manifest, "spec", "template", "spec"), problems);
+    }
     if (manifest.get("data") instanceof Map<?, ?> data) {
       data.keySet().stream().map(String::valueOf)
           .filter(key -> !CONFIG_MAP_KEY.matcher(key).matches())
@@ -122,8 +125,27 @@ final class KubernetesSchemas {
     });
   }
 
-  /** A container name or port name must be an RFC 1123 label (ports: at most 15 chars). */
-  static boolean isLabel(String text, int limit) {
+  // Container names are RFC 1123 labels; port names too, of at most 15 characters.
+  private static void containerProblems(String name, Map<String, Object> pod,
+      List<String> problems) {
+    List<Map<String, Object>> containers = new ArrayList<>(Yaml.maps(pod.getOrDefault(
+        "containers", List.of())));
+    containers.addAll(Yaml.maps(pod.getOrDefault("initContainers", List.of())));
+    for (Map<String, Object> container : containers) {
+      String containerName = String.valueOf(container.get("name"));
+      if (!isLabel(containerName, 63)) {
+        problems.add(name + ": invalid container name " + containerName);
+      }
+      for (Map<String, Object> port : Yaml.maps(container.getOrDefault("ports", List.of()))) {
+        String portName = String.valueOf(port.get("name"));
+        if (port.containsKey("name") && !isLabel(portName, 15)) {
+          problems.add(name + "/" + containerName + ": invalid port name " + portName);
+        }
+      }
+    }
+  }
+
+  private static boolean isLabel(String text, int limit) {
     return text.length() <= limit && LABEL.matcher(text).matches();
   }
 

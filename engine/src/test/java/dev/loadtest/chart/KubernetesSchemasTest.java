@@ -41,6 +41,10 @@ class KubernetesSchemasTest {
         // A label value over 63 characters, as a too long runId would make.
         new Breakage("label value too long", job -> Yaml.at(job, "metadata", "labels")
             .put("loadtest.dev/run-id", "r".repeat(64)), "label loadtest.dev/run-id"),
+        // A port name over 15 characters is refused (Services and probes refer to it).
+        new Breakage("port name too long", job -> Yaml.maps(Yaml.maps(podSpec(job)
+            .get("containers")).get(0).get("ports")).get(0).put("name", "prometheus-metrics"),
+            "invalid port name prometheus-metrics"),
         // A Job name over 63 characters cannot become its pods' job-name label.
         new Breakage("name too long", job -> Yaml.at(job, "metadata")
             .put("name", "w".repeat(64)), "not a valid name"));
