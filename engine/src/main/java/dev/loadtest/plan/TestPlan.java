@@ -62,6 +62,11 @@ public record TestPlan(
         flows, CustomMetrics.NONE);
   }
 
+  /** True when a scenario runs an open load model: arrivals, drops and lag are measured. */
+  public boolean hasOpenModel() {
+    return scenarios.stream().anyMatch(scenario -> scenario.load() instanceof OpenLoad);
+  }
+
   /** Time from the first user's start until the last scenario's profile ends. */
   public Duration duration() {
     return scenarios.stream()

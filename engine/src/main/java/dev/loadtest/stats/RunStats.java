@@ -46,6 +46,7 @@ public final class RunStats {
   private final CustomMetrics customMetrics;
   /** Indexed by series key; empty when the plan declares no custom metrics. */
   private final CustomSeriesStats[] custom;
+  private final LongAdder intervalArrivals = new LongAdder();
 
   /** @param requestNames the plan's request names; a request's key indexes this list */
   public RunStats(List<String> requestNames) {
@@ -109,6 +110,11 @@ public final class RunStats {
   /** Records how late an intended start was actually sent, in nanoseconds. */
   public void recordLag(long lagNanos) {
     lagRecorder.recordValue(clamp(lagNanos));
+  }
+
+  /** Counts an arrival an open model scheduled, whether it starts, waits or is dropped. */
+  public void recordArrival() {
+    intervalArrivals.increment();
   }
 
   /** Records a value into a custom-metric series: counters add it, histograms keep it. */
@@ -228,7 +234,7 @@ public final class RunStats {
     }
     IntervalPoint point = IntervalPoint.of(elapsedNanos, lengthNanos, intervalTotal, failures,
         activeUsers, new IntervalPoint.Load(intervalSent.sumThenReset(),
-            intervalDropped.sumThenReset(), lagReuse));
+            intervalDropped.sumThenReset(), lagReuse, intervalArrivals.sumThenReset()));
     timeline.add(point);
     List<LlmSummary> llmInterval = new ArrayList<>();
     for (int key = 0; key < llm.length(); key++) {
