@@ -23,6 +23,8 @@ final class CustomMetricsCompiler {
   /** Suffixes Prometheus adds on export; a name ending in one would read as another series. */
   private static final List<String> RESERVED_SUFFIXES = List.of("_total", "_bucket", "_count",
       "_sum", "_created", "_info");
+  /** The keys a recording's value may come from; one at most. */
+  private static final List<String> VALUE_SOURCES = List.of("jsonPath", "header", "value");
   /** The missing-values counter tells metrics apart by this label. */
   private static final String METRIC_LABEL = "metric";
 
@@ -167,6 +169,11 @@ final class CustomMetricsCompiler {
 
   /** Where the value comes from; a counter without one counts responses. */
   private MetricValue value(MapNode node, CustomMetric metric) {
+    List<String> sources = VALUE_SOURCES.stream().filter(node::has).toList();
+    if (sources.size() > 1) {
+      reader.problem(node.field(sources.get(1)).orElseThrow(), "give one value source, not "
+          + String.join(" and ", sources) + ": each recording takes one value per response");
+    }
     if (node.has("jsonPath")) {
       return new MetricValue.FromJsonPath(JsonPath.parse(reader.text(node, "jsonPath", "$")));
     }

@@ -66,6 +66,10 @@ public final class CustomMetricResults {
     node.put("sum", values.sum());
     node.put("count", values.count());
     node.put("missing", values.missing());
+    if (values.count() > 0) {
+      node.put("min", values.min());
+      node.put("max", values.max());
+    }
     if (values.series().metric().isHistogram()) {
       node.put("values", encode(values.values()));
       ArrayNode buckets = node.putArray("bucketCounts");
@@ -125,7 +129,9 @@ public final class CustomMetricResults {
     DoubleHistogram histogram = node.has("values") ? decode(node.path("values").asString())
         : empty.values();
     return new CustomSeriesValues(series, node.path("sum").asDouble(),
-        node.path("count").asLong(), node.path("missing").asLong(), histogram, buckets);
+        node.path("count").asLong(), node.path("missing").asLong(),
+        node.path("min").asDouble(Double.NaN), node.path("max").asDouble(Double.NaN), histogram,
+        buckets);
   }
 
   private static String encode(DoubleHistogram histogram) {

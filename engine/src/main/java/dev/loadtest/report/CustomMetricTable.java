@@ -31,7 +31,7 @@ final class CustomMetricTable {
           histogram ? number(values.mean()) : NONE,
           histogram ? number(values.percentile(50)) : NONE,
           histogram ? number(values.percentile(95)) : NONE,
-          histogram ? number(values.percentile(100)) : NONE,
+          histogram ? number(values.max()) : NONE,
           String.format(Locale.ROOT, "%,d", values.missing()),
           series.metric().unit().isEmpty() ? NONE : series.metric().unit()));
     }

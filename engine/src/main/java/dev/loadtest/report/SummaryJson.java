@@ -132,11 +132,11 @@ public final class SummaryJson {
       node.put("missing", values.missing());
       if (values.series().metric().isHistogram()) {
         node.put("mean", nullable(values.mean()));
-        node.put("min", nullable(values.percentile(0)));
+        node.put("min", nullable(values.min()));
         for (int percentile : new int[] {50, 90, 95, 99}) {
           node.put("p" + percentile, nullable(values.percentile(percentile)));
         }
-        node.put("max", nullable(values.percentile(100)));
+        node.put("max", nullable(values.max()));
       }
     }
   }

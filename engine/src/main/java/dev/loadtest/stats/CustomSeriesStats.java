@@ -2,6 +2,7 @@ package dev.loadtest.stats;
 
 import dev.loadtest.plan.CustomSeries;
 import java.util.Arrays;
+import java.util.concurrent.atomic.DoubleAccumulator;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.DoubleHistogram;
@@ -21,6 +22,10 @@ final class CustomSeriesStats {
   private final DoubleAdder sum = new DoubleAdder();
   private final LongAdder count = new LongAdder();
   private final LongAdder missing = new LongAdder();
+  private final DoubleAccumulator min = new DoubleAccumulator(Math::min,
+      Double.POSITIVE_INFINITY);
+  private final DoubleAccumulator max = new DoubleAccumulator(Math::max,
+      Double.NEGATIVE_INFINITY);
   private final LongAdder[] buckets;
   private DoubleHistogram reuse;
   private CustomSeriesValues cumulative;
@@ -48,6 +53,8 @@ final class CustomSeriesStats {
       buckets[bucketOf(value)].increment();
     }
     sum.add(value);
+    min.accumulate(value);
+    max.accumulate(value);
     count.increment();
   }
 
@@ -72,8 +79,12 @@ final class CustomSeriesStats {
       reuse = recorder.getIntervalHistogram(reuse);
       values.add(reuse);
     }
+    double lowest = min.getThenReset();
+    double highest = max.getThenReset();
     CustomSeriesValues interval = new CustomSeriesValues(series, sum.sumThenReset(),
-        count.sumThenReset(), missing.sumThenReset(), values, counts);
+        count.sumThenReset(), missing.sumThenReset(),
+        Double.isInfinite(lowest) ? Double.NaN : lowest,
+        Double.isInfinite(highest) ? Double.NaN : highest, values, counts);
     cumulative = cumulative.plus(interval, series);
     return interval;
   }

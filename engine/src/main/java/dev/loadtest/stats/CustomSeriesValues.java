@@ -14,16 +14,19 @@ import org.HdrHistogram.DoubleHistogram;
  * @param sum every recorded value added up, in the metric's unit
  * @param count values recorded
  * @param missing responses whose value was absent, not a number, negative or out of range
+ * @param min the lowest value exactly; NaN when none was recorded
+ * @param max the highest value exactly; NaN when none was recorded
  * @param values the distribution of the values (histograms; empty for counters)
  * @param bucketCounts values per exported bucket, not cumulative, the last one above every
  *     bound (histograms; empty for counters)
  */
 public record CustomSeriesValues(CustomSeries series, double sum, long count, long missing,
-    DoubleHistogram values, long[] bucketCounts) {
+    double min, double max, DoubleHistogram values, long[] bucketCounts) {
 
   /** Nothing recorded yet. */
   public static CustomSeriesValues empty(CustomSeries series) {
-    return new CustomSeriesValues(series, 0, 0, 0, CustomHistograms.newHistogram(),
+    return new CustomSeriesValues(series, 0, 0, 0, Double.NaN, Double.NaN,
+        CustomHistograms.newHistogram(),
         new long[series.metric().isHistogram() ? series.metric().buckets().size() + 1 : 0]);
   }
 
@@ -36,7 +39,16 @@ public record CustomSeriesValues(CustomSeries series, double sum, long count, lo
       buckets[i] += other.bucketCounts[i];
     }
     return new CustomSeriesValues(as, sum + other.sum, count + other.count,
-        missing + other.missing, both, buckets);
+        missing + other.missing, lower(min, other.min), higher(max, other.max), both, buckets);
+  }
+
+  /** The lower of two values, where NaN means none. */
+  private static double lower(double a, double b) {
+    return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
+  }
+
+  private static double higher(double a, double b) {
+    return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
   }
 
   /**
@@ -49,9 +61,9 @@ public record CustomSeriesValues(CustomSeries series, double sum, long count, lo
       case RATE -> elapsed.isZero() ? 0 : sum / (elapsed.toNanos() / 1e9);
       case COUNT -> count;
       case MISSING -> missing;
-      case MEAN -> values.getTotalCount() == 0 ? Double.NaN : values.getMean();
-      case MIN -> values.getTotalCount() == 0 ? Double.NaN : values.getMinValue();
-      case MAX -> values.getTotalCount() == 0 ? Double.NaN : values.getMaxValue();
+      case MEAN -> mean();
+      case MIN -> min;
+      case MAX -> max;
       case PERCENTILE -> percentile(metric.percentile());
     };
   }
