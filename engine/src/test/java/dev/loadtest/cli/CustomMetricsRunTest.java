@@ -144,7 +144,8 @@ class CustomMetricsRunTest {
         "FAIL custom.agent_steps.max < 3 (observed 3.00)", "PASS custom.agent_steps.p95 < 8");
     // Mustache escapes the quotes and the equals sign of the labels.
     assertThat(Files.readString(out.resolve("report.html"))).contains(
-        "<section id=\"custom-metrics\">", "<td>agent_steps{agent", "team", "<td>items_listed</td>");
+        "<section id=\"custom-metrics\">", "<td>agent_steps{agent", "team",
+        "<td>items_listed</td>");
 
     Path again = directory.resolve("again");
     CommandLineRunner.Outcome report = CommandLineRunner.run("report", "--from",
