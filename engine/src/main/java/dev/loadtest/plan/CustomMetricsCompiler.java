@@ -146,6 +146,8 @@ final class CustomMetricsCompiler {
         labels.fields().keySet())).orElse(Set.of());
   }
 
+  // Limitation: custom-metric labels are fixed text; a label cannot take its value from the
+  // answer or a variable.
   private Map<String, String> labels(MapNode node) {
     Map<String, String> labels = new LinkedHashMap<>();
     reader.map(node, "labels").ifPresent(map -> map.fields().forEach((name, value) -> {

@@ -54,7 +54,12 @@ final class ThresholdCompiler {
         false), reader.duration(node, "abortAfter").orElse(Duration.ZERO), limitNode.text());
   }
 
-  /** The metric must be declared, have the statistic, and cover all requests. */
+  /**
+   * The metric must be declared, have the statistic, and cover all requests.
+   *
+   * <p>Limitation: a threshold on a custom metric judges all its series together; it cannot
+   * pick one label value.
+   */
   private void checkCustom(MapNode node, ThresholdMetric.Custom custom) {
     SpecNode metricNode = node.field("metric").orElseThrow();
     java.util.Optional<CustomMetric> declared = customMetrics.metric(custom.metric());

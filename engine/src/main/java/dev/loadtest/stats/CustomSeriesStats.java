@@ -43,13 +43,12 @@ final class CustomSeriesStats {
 
   void record(double value) {
     if (histogram) {
-      try {
-        recorder.recordValue(value);
-      } catch (ArrayIndexOutOfBoundsException outOfRange) {
-        // Beyond the histogram's range of values: counted, not lost.
+      if (!CustomHistograms.holds(value)) {
+        // Beyond the histograms' window: counted, not lost, and never breaking a later merge.
         missing.increment();
         return;
       }
+      recorder.recordValue(value);
       buckets[bucketOf(value)].increment();
     }
     sum.add(value);
