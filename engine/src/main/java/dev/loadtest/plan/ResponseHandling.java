@@ -29,13 +29,30 @@ public record ResponseHandling(List<Extraction> extractions, RateLimitPolicy rat
 
   /** True when an extraction or a recorded value reads the body. */
   public boolean needsBody() {
-    return extractions.stream().anyMatch(Extraction::needsBody)
-        || metrics.stream().anyMatch(recording -> recording.value().needsBody());
+    // Asked on every send: plain loops, no stream allocated.
+    for (Extraction extraction : extractions) {
+      if (extraction.needsBody()) {
+        return true;
+      }
+    }
+    for (MetricRecording recording : metrics) {
+      if (recording.value().needsBody()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True when an extraction or a recorded value may read a header. */
   public boolean needsHeaders() {
-    return !extractions.isEmpty()
-        || metrics.stream().anyMatch(recording -> recording.value().needsHeaders());
+    if (!extractions.isEmpty()) {
+      return true;
+    }
+    for (MetricRecording recording : metrics) {
+      if (recording.value().needsHeaders()) {
+        return true;
+      }
+    }
+    return false;
   }
 }
