@@ -4,8 +4,10 @@
 #   docker-compose config on compose/docker-compose.yml;
 #   the Grafana dashboard parses and names only metrics loadtest exports;
 #   a real Prometheus scrapes a 20 s loadtest run against the built-in mock (with a target
-#   monitor on a static page) and every PromQL expression of the dashboard and of alerts.yml
-#   returns data through Prometheus' HTTP API (an alert's expression without its comparison);
+#   monitor on a static page) and, beside it, a 25 s open-model run at 20 arrivals/s (whose
+#   arrival, drop and lag series feed the dashboard's open-model panels), and every PromQL
+#   expression of the dashboard and of alerts.yml returns data through Prometheus' HTTP API
+#   (an alert's expression without its comparison);
 #   a real Pushgateway receives the run's metrics under job/loadtest/run_id/ID.
 # A missing tool fails the script, naming the Debian package. Needs the engine jar (mvn package).
 #
@@ -76,7 +78,7 @@ python3 compose/test/expressions.py >"$work/expressions.txt" 2>"$work/names.log"
 
 # --- A real run, scraped by a real Prometheus and pushed to a real Pushgateway ----------------
 metrics_port="$(free_port)"; prom_port="$(free_port)"; gateway_port="$(free_port)"
-page_port="$(free_port)"
+page_port="$(free_port)"; open_port="$(free_port)"
 mkdir -p "$work/page" "$work/tsdb"
 printf '# TYPE pilotpros_system_health gauge\npilotpros_system_health 93\n' >"$work/page/metrics"
 python3 -m http.server "$page_port" --bind 127.0.0.1 --directory "$work/page" \
@@ -91,7 +93,7 @@ global: {scrape_interval: 1s, evaluation_interval: 1s}
 rule_files: [alerts.yml]
 scrape_configs:
   - job_name: loadtest
-    static_configs: [{targets: ["127.0.0.1:$metrics_port"]}]
+    static_configs: [{targets: ["127.0.0.1:$metrics_port", "127.0.0.1:$open_port"]}]
 YAML
 prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/tsdb" \
   --web.listen-address="127.0.0.1:$prom_port" >"$work/prometheus.log" 2>&1 & pids+=($!)
@@ -114,6 +116,13 @@ YAML
 wait_for "http://127.0.0.1:$prom_port/-/ready" 30 || { cat "$work/prometheus.log"; bad "prometheus start"; }
 wait_for "http://127.0.0.1:$gateway_port/-/ready" 30 || { cat "$work/gateway.log"; bad "pushgateway start"; }
 
+# The open-model run goes on beside the main one, and a little longer, so that its series are
+# still live at the query time below. Its thresholds are not what this checks: a verdict of 1
+# is fine, while 2 or 3 (it did not run) is not.
+java -jar "$jar" run -f examples/open-model.yaml --rate 20 --duration 25s \
+  --metrics-port "$open_port" --run-id e2e-open >"$work/open.log" 2>&1 & open_pid=$!
+pids+=("$open_pid")
+
 PROMETHEUS_GATEWAY="http://127.0.0.1:$gateway_port" java -jar "$jar" run \
   -f examples/quickstart.yaml -f "$work/overlay.yaml" --duration 20s \
   --metrics-port "$metrics_port" --run-id e2e-run >"$work/run.log" 2>&1 \
@@ -133,6 +142,10 @@ grep -q 'loadtest_requests_total{.*job="loadtest".*run_id="e2e-run"' "$work/push
 python3 compose/test/query.py "http://127.0.0.1:$prom_port" "$query_time" \
   <"$work/expressions.txt" && ok "every PromQL expression returned data" \
   || { tail -5 "$work/run.log"; bad "PromQL expressions"; }
+
+open_code=0; wait "$open_pid" || open_code=$?
+[[ "$open_code" -le 1 ]] && grep -q 'Generator lag' "$work/open.log" \
+  && ok "open-model run beside it (exit $open_code)" || { cat "$work/open.log"; bad "open-model run"; }
 
 echo "e2e: $passed passed, $failed failed"
 echo "$passed passed, $failed failed"

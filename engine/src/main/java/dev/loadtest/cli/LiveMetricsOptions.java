@@ -54,8 +54,10 @@ final class LiveMetricsOptions {
   static MetricsSession start(TestPlan plan, MetricsPlan metrics, RunListener console)
       throws RunFailedException {
     try {
+      // Closed models have no arrivals: their series would only ever read zero.
       return MetricsSession.start(plan, metrics, metrics.runId(), console,
-          OpenModelCounts.Source.NONE);
+          plan.hasOpenModel() ? OpenModelCounts.Source.fromIntervals()
+              : OpenModelCounts.Source.NONE);
     } catch (IOException e) {
       throw new RunFailedException("cannot serve metrics (" + metrics.describe() + "): "
           + e.getMessage(), e);

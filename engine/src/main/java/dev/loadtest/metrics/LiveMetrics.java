@@ -1,5 +1,6 @@
 package dev.loadtest.metrics;
 
+import dev.loadtest.plan.CustomMetrics;
 import dev.loadtest.stats.FailureKind;
 import dev.loadtest.stats.Interval;
 import dev.loadtest.stats.OutcomeCounts;
@@ -32,6 +33,7 @@ final class LiveMetrics implements MultiCollector {
   private final CumulativeHistogram[] latencies;
   private final long[] failures;
   private final LlmLiveMetrics llm = new LlmLiveMetrics();
+  private final CustomLiveMetrics custom;
   private final Map<String, Boolean> thresholds = new LinkedHashMap<>();
   private final Map<Labels, Double> monitorValues = new LinkedHashMap<>();
   private final Map<String, Long> monitorFailures = new LinkedHashMap<>();
@@ -43,9 +45,11 @@ final class LiveMetrics implements MultiCollector {
   /**
    * @param common labels on every series: run_id and the spec's constant labels
    * @param runInfo labels of the run-info series: the spec's name, loadtest's version
+   * @param declared the custom metrics requests record into
    */
-  LiveMetrics(Labels common, Labels runInfo, RequestLabels requests) {
+  LiveMetrics(Labels common, Labels runInfo, RequestLabels requests, CustomMetrics declared) {
     this.common = common;
+    this.custom = new CustomLiveMetrics(declared);
     this.runInfo = common.merge(runInfo);
     this.requests = requests;
     this.latencies = new CumulativeHistogram[requests.size()];
@@ -62,6 +66,7 @@ final class LiveMetrics implements MultiCollector {
       failures[key] += request.failures();
     }
     llm.record(interval);
+    custom.record(interval);
     outcomes = interval.outcomes();
     activeUsers = interval.point().activeUsers();
     openModel = open;
@@ -102,6 +107,7 @@ final class LiveMetrics implements MultiCollector {
     families.addAll(monitorFamilies());
     openModel.ifPresent(open -> families.addAll(openModelFamilies(open)));
     families.addAll(llm.families(name -> requestLabels(requests.requests().indexOf(name))));
+    families.addAll(custom.families(common));
     return new MetricSnapshots(families);
   }
 

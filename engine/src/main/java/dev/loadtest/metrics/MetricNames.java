@@ -23,7 +23,7 @@ public final class MetricNames {
   public static final String REQUEST_DURATION = PREFIX + "request_duration_seconds";
   /** Gauge: virtual users active at the end of the last interval. */
   public static final String ACTIVE_USERS = PREFIX + "active_users";
-  /** Counter: arrivals an open load model scheduled (when the open model reports them). */
+  /** Counter: arrivals open load models scheduled; only when a scenario has an open model. */
   public static final String ARRIVALS = PREFIX + "arrivals";
   /** Counter: arrivals that could not start in time and were dropped (open model). */
   public static final String DROPPED_ARRIVALS = PREFIX + "dropped_arrivals";
@@ -55,6 +55,14 @@ public final class MetricNames {
   /** Counter, when LLM metrics are present: estimated cost in US dollars. */
   public static final String COST = PREFIX + "cost_usd";
 
+  /**
+   * The prefix of custom metrics (a request's {@code metrics:}): {@code agent_steps} is exported
+   * as {@code loadtest_custom_agent_steps}, with {@code _total} for counters.
+   */
+  public static final String CUSTOM_PREFIX = PREFIX + "custom_";
+  /** Counter: responses that lacked a custom metric's value; label metric and its own labels. */
+  public static final String CUSTOM_VALUES_MISSING = PREFIX + "missing_custom_values";
+
   /** Label: the run's id, on every series. */
   public static final String RUN_ID_LABEL = "run_id";
 
@@ -65,7 +73,12 @@ public final class MetricNames {
     return List.of(REQUESTS, FAILURES, RESPONSES, REQUEST_DURATION, ACTIVE_USERS, ARRIVALS,
         DROPPED_ARRIVALS, GENERATOR_LAG, THRESHOLD_PASSED, GENERATOR_CPU, GENERATOR_HEAP_USED,
         GENERATOR_HEAP_MAX, GENERATOR_SATURATED, MONITOR_VALUE, MONITOR_SCRAPE_FAILURES,
-        RUN_INFO);
+        RUN_INFO, CUSTOM_VALUES_MISSING);
+  }
+
+  /** The exported name of a custom metric, without exposition suffixes. */
+  public static String custom(String name) {
+    return CUSTOM_PREFIX + name;
   }
 
   /** Names reserved for the LLM metrics; exported once those measurements exist. */

@@ -50,9 +50,11 @@ public final class MetricsSession implements AutoCloseable {
     this.downstream = downstream;
     this.openModel = openModel;
     this.live = new LiveMetrics(commonLabels(plan, runId),
-        Labels.of("spec", test.name(), "version", Version.current()), RequestLabels.of(test));
+        Labels.of("spec", test.name(), "version", Version.current()), RequestLabels.of(test),
+        test.customMetrics());
     this.monitors = new TargetMonitors(plan.monitors(), live);
-    this.thresholds = new ThresholdTracker(test.thresholds(), test.requestNames(), monitors);
+    this.thresholds = new ThresholdTracker(test.thresholds(), test.requestNames(), monitors,
+        test.customMetrics());
     this.pusher = plan.push() instanceof MetricsPlan.Push.Gateway gateway
         ? new Pusher(new PushgatewayClient(gateway.url(), gateway.job(), runId),
             gateway.interval(), registry::scrape) : null;

@@ -24,5 +24,30 @@ public record OpenModelCounts(long arrivals, long dropped, double lagSeconds) {
 
     /** For runs whose intervals carry no open-model counts: closed models. */
     Source NONE = interval -> Optional.empty();
+
+    /**
+     * Adds up the arrivals and drops of every interval since the load started; the lag is the
+     * interval's 99th percentile. Not thread-safe: for the one sampler thread that reads
+     * intervals in order.
+     */
+    static Source fromIntervals() {
+      return new Source() {
+        private long arrivals;
+        private long dropped;
+
+        @Override
+        public Optional<OpenModelCounts> read(Interval interval) {
+          arrivals += interval.point().arrivals();
+          dropped += interval.point().dropped();
+          return Optional.of(new OpenModelCounts(arrivals, dropped,
+              interval.point().lagP99Millis() / 1000));
+        }
+
+        @Override
+        public String toString() {
+          return "OpenModelCounts.Source[arrivals=" + arrivals + ", dropped=" + dropped + "]";
+        }
+      };
+    }
   }
 }

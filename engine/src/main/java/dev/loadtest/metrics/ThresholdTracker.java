@@ -1,6 +1,10 @@
 package dev.loadtest.metrics;
 
+import dev.loadtest.plan.CustomMetrics;
 import dev.loadtest.plan.Threshold;
+import dev.loadtest.plan.ThresholdMetric;
+import dev.loadtest.stats.CustomMetricsSnapshot;
+import dev.loadtest.stats.CustomSeriesValues;
 import dev.loadtest.stats.Interval;
 import dev.loadtest.stats.LatencyHistograms;
 import dev.loadtest.stats.MonitorReadings;
@@ -26,10 +30,18 @@ final class ThresholdTracker {
   private final Histogram[] cumulative;
   private final long[] failures;
   private final Histogram total = LatencyHistograms.newHistogram();
+  private final CustomMetrics declared;
+  /** The custom series so far; kept only when a threshold judges a custom metric. */
+  private final CustomSeriesValues[] custom;
 
   ThresholdTracker(List<Threshold> thresholds, List<String> requestNames,
-      MonitorReadings monitors) {
+      MonitorReadings monitors, CustomMetrics declared) {
     this.thresholds = List.copyOf(thresholds);
+    this.declared = declared;
+    boolean judgesCustom = thresholds.stream()
+        .anyMatch(threshold -> threshold.metric() instanceof ThresholdMetric.Custom);
+    this.custom = judgesCustom ? declared.series().stream().map(CustomSeriesValues::empty)
+        .toArray(CustomSeriesValues[]::new) : new CustomSeriesValues[0];
     this.monitors = monitors;
     this.names = List.copyOf(requestNames);
     this.cumulative = new Histogram[names.size()];
@@ -50,6 +62,12 @@ final class ThresholdTracker {
       total.add(request.latencies());
       failures[key] += request.failures();
     }
+    for (CustomSeriesValues values : interval.custom()) {
+      int key = values.series().key();
+      if (key >= 0 && key < custom.length) {
+        custom[key] = custom[key].plus(values, values.series());
+      }
+    }
     return ThresholdEvaluator.evaluate(thresholds, snapshot(interval.endNanos()), monitors);
   }
 
@@ -63,7 +81,9 @@ final class ThresholdTracker {
       allFailures += failures[key];
     }
     return new StatsSnapshot(Duration.ofNanos(elapsedNanos), summaries,
-        new RequestSummary("Aggregated", total, allFailures), List.of(), List.of(), 0);
+        new RequestSummary("Aggregated", total, allFailures), List.of(), List.of(), 0)
+        .withCustom(custom.length == 0 ? CustomMetricsSnapshot.EMPTY
+            : new CustomMetricsSnapshot(declared, List.of(custom)));
   }
 
   @Override

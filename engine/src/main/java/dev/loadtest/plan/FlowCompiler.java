@@ -37,28 +37,32 @@ final class FlowCompiler {
   private final Function<SpecNode, ThinkTime> pauses;
   private final Set<String> extractedAnywhere;
   private final RateLimitPolicy rateLimitDefault;
+  private final CustomMetricsCompiler customMetrics;
 
   /**
    * @param requests compiles a request's own keys with the given templates
    * @param pauses compiles a think time written as a duration or a distribution
    * @param extractedAnywhere every variable any step of the spec extracts, for messages
    * @param rateLimitDefault the policy of requests that set none
+   * @param customMetrics compiles each request's {@code metrics:} and gathers what they declare
    */
   FlowCompiler(NodeReader reader, Map<String, String> environment,
       BiFunction<MapNode, TemplateParser, RequestPlan> requests,
       Function<SpecNode, ThinkTime> pauses, Set<String> extractedAnywhere,
-      RateLimitPolicy rateLimitDefault) {
+      RateLimitPolicy rateLimitDefault, CustomMetricsCompiler customMetrics) {
     this.reader = reader;
     this.environment = environment;
     this.requests = requests;
     this.pauses = pauses;
     this.extractedAnywhere = extractedAnywhere;
     this.rateLimitDefault = rateLimitDefault;
+    this.customMetrics = customMetrics;
   }
 
   /** The same compiler with another default for 429s, for a scenario that sets one. */
   FlowCompiler withRateLimitDefault(RateLimitPolicy policy) {
-    return new FlowCompiler(reader, environment, requests, pauses, extractedAnywhere, policy);
+    return new FlowCompiler(reader, environment, requests, pauses, extractedAnywhere, policy,
+        customMetrics);
   }
 
   /** A task: {@code request}, {@code requests} (independent) or {@code steps} (a flow). */
@@ -180,12 +184,13 @@ final class FlowCompiler {
     };
   }
 
-  /** A request's extractions and rate-limit policy. */
+  /** A request's extractions, rate-limit policy and custom metrics. */
   ResponseHandling handling(MapNode request) {
     List<Extraction> extractions = new ArrayList<>();
     reader.map(request, "extract").ifPresent(map -> map.fields().forEach((variable, how) ->
         extraction(variable, how).ifPresent(extractions::add)));
-    return new ResponseHandling(extractions, rateLimit(request, rateLimitDefault));
+    return new ResponseHandling(extractions, rateLimit(request, rateLimitDefault),
+        customMetrics.recordings(request));
   }
 
   private Optional<Extraction> extraction(String variable, SpecNode how) {

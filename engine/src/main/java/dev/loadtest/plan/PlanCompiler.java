@@ -46,17 +46,21 @@ public final class PlanCompiler {
     RequestNames names = new RequestNames();
     LoadShares loads = new LoadShares(reader, root, overrides);
     LlmCompiler llm = new LlmCompiler(reader, Optional.of(root));
+    CustomMetricsCompiler customCompiler = new CustomMetricsCompiler(reader,
+        CustomMetricsCompiler.constantLabels(reader, root));
     ScenarioCompiler scenarioCompiler =
-        new ScenarioCompiler(reader, environment, globals, names, llm);
+        new ScenarioCompiler(reader, environment, globals, names, llm, customCompiler);
     List<ScenarioPlan> scenarios = scenarioCompiler.compile(root, loads);
-    List<Threshold> thresholds = new ThresholdCompiler(reader, names).compile(root);
+    CustomMetrics customMetrics = customCompiler.build();
+    List<Threshold> thresholds = new ThresholdCompiler(reader, names, customMetrics)
+        .compile(root);
     if (!reader.problems().isEmpty()) {
       throw new SpecException(reader.problems());
     }
     long seed = reader.scalar(root, "seed").map(ScalarNode::asLong).orElse(seedIfUnset);
     return new TestPlan(reader.text(root, "name", "unnamed"), document.sha256(), seed, target,
         preflight, scenarios, names.all(), thresholds, llm.scores(),
-        scenarioCompiler.runFlows());
+        scenarioCompiler.runFlows(), customMetrics);
   }
 
   private static TargetPlan target(NodeReader reader, MapNode root) {

@@ -20,27 +20,34 @@ final class ScenarioCompiler {
   private final Map<String, String> globals;
   private final RequestNames names;
   private final LlmCompiler llm;
+  private final CustomMetricsCompiler customMetrics;
   private LifecycleCompiler lifecycle;
   private RunFlows runFlows = RunFlows.NONE;
 
   ScenarioCompiler(NodeReader reader, Map<String, String> environment,
       Map<String, String> globals, RequestNames names) {
-    this(reader, environment, globals, names, new LlmCompiler(reader, java.util.Optional.empty()));
+    this(reader, environment, globals, names, new LlmCompiler(reader, java.util.Optional.empty()),
+        new CustomMetricsCompiler(reader, Set.of()));
   }
 
-  /** @param llm reads each request's LLM settings ({@code stream:}, {@code model:}) */
+  /**
+   * @param llm reads each request's LLM settings ({@code stream:}, {@code model:})
+   * @param customMetrics reads each request's {@code metrics:}
+   */
   ScenarioCompiler(NodeReader reader, Map<String, String> environment,
-      Map<String, String> globals, RequestNames names, LlmCompiler llm) {
+      Map<String, String> globals, RequestNames names, LlmCompiler llm,
+      CustomMetricsCompiler customMetrics) {
     this.reader = reader;
     this.environment = environment;
     this.globals = globals;
     this.names = names;
     this.llm = llm;
+    this.customMetrics = customMetrics;
   }
 
   List<ScenarioPlan> compile(MapNode root, LoadShares loads) {
     FlowCompiler flows = new FlowCompiler(reader, environment, this::request, this::pause,
-        FlowCompiler.extractedNames(root), RateLimitPolicy.DEFAULT);
+        FlowCompiler.extractedNames(root), RateLimitPolicy.DEFAULT, customMetrics);
     lifecycle = new LifecycleCompiler(reader, flows, new FeederCompiler(reader).compile(root));
     runFlows = lifecycle.runFlows(root, globals);
     List<ScenarioPlan> scenarios = new ArrayList<>();

@@ -17,6 +17,7 @@ import java.util.List;
  * @param thresholds pass/fail criteria
  * @param scores what the user-experience score and goodput count as good
  * @param flows setup and teardown steps, and the feeders
+ * @param customMetrics the metrics and series requests record into ({@code metrics:})
  */
 public record TestPlan(
     String name,
@@ -28,7 +29,8 @@ public record TestPlan(
     List<String> requestNames,
     List<Threshold> thresholds,
     ScoreSettings scores,
-    RunFlows flows) {
+    RunFlows flows,
+    CustomMetrics customMetrics) {
 
   public TestPlan {
     scenarios = List.copyOf(scenarios);
@@ -50,6 +52,19 @@ public record TestPlan(
       List<Threshold> thresholds, ScoreSettings scores) {
     this(name, specSha256, seed, target, preflight, scenarios, requestNames, thresholds, scores,
         RunFlows.NONE);
+  }
+
+  /** A plan without custom metrics. */
+  public TestPlan(String name, String specSha256, long seed, TargetPlan target,
+      Preflight preflight, List<ScenarioPlan> scenarios, List<String> requestNames,
+      List<Threshold> thresholds, ScoreSettings scores, RunFlows flows) {
+    this(name, specSha256, seed, target, preflight, scenarios, requestNames, thresholds, scores,
+        flows, CustomMetrics.NONE);
+  }
+
+  /** True when a scenario runs an open load model: arrivals, drops and lag are measured. */
+  public boolean hasOpenModel() {
+    return scenarios.stream().anyMatch(scenario -> scenario.load() instanceof OpenLoad);
   }
 
   /** Time from the first user's start until the last scenario's profile ends. */
@@ -82,6 +97,10 @@ public record TestPlan(
     }
     for (ScenarioPlan scenario : scenarios) {
       text.append("  ").append(scenario.describe().replace("\n", "\n  ")).append('\n');
+    }
+    for (CustomSeries series : customMetrics.series()) {
+      text.append("  custom metric ").append(series.metric().kind().label()).append(' ')
+          .append(series.describe()).append('\n');
     }
     for (Threshold threshold : thresholds) {
       text.append("  threshold ").append(threshold.describe()).append('\n');

@@ -13,10 +13,17 @@ final class ThresholdCompiler {
 
   private final NodeReader reader;
   private final RequestNames names;
+  private final CustomMetrics customMetrics;
 
   ThresholdCompiler(NodeReader reader, RequestNames names) {
+    this(reader, names, CustomMetrics.NONE);
+  }
+
+  /** @param customMetrics what requests record, for thresholds on {@code custom.NAME} */
+  ThresholdCompiler(NodeReader reader, RequestNames names, CustomMetrics customMetrics) {
     this.reader = reader;
     this.names = names;
+    this.customMetrics = customMetrics;
   }
 
   List<Threshold> compile(MapNode root) {
@@ -29,6 +36,9 @@ final class ThresholdCompiler {
 
   private Threshold threshold(MapNode node) {
     ThresholdMetric metric = metric(reader.text(node, "metric", "rps"));
+    if (metric instanceof ThresholdMetric.Custom custom) {
+      checkCustom(node, custom);
+    }
     if (metric instanceof ThresholdMetric.Monitor && node.has("abortOnFail")) {
       reader.problem(node.field("abortOnFail").orElseThrow(),
           "abortOnFail is not available for monitor thresholds; they are judged at the end");
@@ -42,6 +52,32 @@ final class ThresholdCompiler {
     return new Threshold(metric, scope(node), below ? Threshold.Comparison.BELOW
         : Threshold.Comparison.ABOVE, limit(metric, limitNode), reader.bool(node, "abortOnFail",
         false), reader.duration(node, "abortAfter").orElse(Duration.ZERO), limitNode.text());
+  }
+
+  /**
+   * The metric must be declared, have the statistic, and cover all requests.
+   *
+   * <p>Limitation: a threshold on a custom metric judges all its series together; it cannot
+   * pick one label value.
+   */
+  private void checkCustom(MapNode node, ThresholdMetric.Custom custom) {
+    SpecNode metricNode = node.field("metric").orElseThrow();
+    java.util.Optional<CustomMetric> declared = customMetrics.metric(custom.metric());
+    if (declared.isEmpty()) {
+      reader.problem(metricNode, "no custom metric named '" + custom.metric() + "' (declared"
+          + " under a request's metrics: " + (customMetrics.isEmpty() ? "none"
+          : String.join(", ", customMetrics.names())) + ")");
+      return;
+    }
+    CustomMetric.Kind kind = declared.get().kind();
+    if (!custom.statistic().appliesTo(kind)) {
+      reader.problem(metricNode, "'" + custom.metric() + "' is a " + kind.label() + "; its"
+          + " statistics are " + ThresholdMetric.CustomStatistic.namesFor(kind));
+    }
+    if (node.has("request")) {
+      reader.problem(node.field("request").orElseThrow(), "a custom metric threshold judges"
+          + " every series of the metric together; request: does not apply to it");
+    }
   }
 
   private static boolean isLlm(ThresholdMetric metric) {
@@ -63,7 +99,9 @@ final class ThresholdCompiler {
       case "userExperienceScore" ->
           new ThresholdMetric.Score(ThresholdMetric.ScoreKind.USER_EXPERIENCE);
       case "reliabilityScore" -> new ThresholdMetric.Score(ThresholdMetric.ScoreKind.RELIABILITY);
-      default -> name.startsWith("latency.") || name.startsWith(ThresholdMetric.Monitor.PREFIX)
+      default -> name.startsWith(ThresholdMetric.Custom.PREFIX)
+          ? ThresholdMetric.Custom.parse(name)
+          : name.startsWith("latency.") || name.startsWith(ThresholdMetric.Monitor.PREFIX)
           ? other(name) : llm(name);
     };
   }
@@ -132,6 +170,9 @@ final class ThresholdCompiler {
     if (metric instanceof ThresholdMetric.Monitor) {
       return monitorLimit(limit);
     }
+    if (metric instanceof ThresholdMetric.Custom) {
+      return customLimit(limit);
+    }
     if (metric instanceof ThresholdMetric.Cost) {
       return costLimit(limit);
     }
@@ -166,6 +207,16 @@ final class ThresholdCompiler {
           + limit.text() + "'");
       return 0;
     }
+  }
+
+  /** A custom metric's limit is a plain number in the metric's own unit. */
+  private double customLimit(ScalarNode limit) {
+    if (!limit.isNumber()) {
+      reader.problem(limit, "a limit on a custom metric is a number in the metric's unit, like 8,"
+          + " got '" + limit.text() + "'");
+      return 0;
+    }
+    return limit.asDouble();
   }
 
   /** A monitor limit is a plain number in the series' unit, or a percentage of a ratio. */

@@ -208,4 +208,107 @@ public sealed interface ThresholdMetric {
       return String.format(Locale.ROOT, "%.2f%%", value * 100);
     }
   }
+
+  /** Which statistic of a custom metric a threshold judges. */
+  enum CustomStatistic {
+    /** Every value added up; for counters, the counter's value. */
+    SUM("sum", true, true),
+    /** The sum per second of the measured run. */
+    RATE("rate", true, false),
+    /** Values recorded. */
+    COUNT("count", true, true),
+    /** Responses whose value was absent or unusable. */
+    MISSING("missing", true, true),
+    /** Histograms: the mean value. */
+    MEAN("avg", false, true),
+    /** Histograms: the lowest value. */
+    MIN("min", false, true),
+    /** Histograms: the highest value. */
+    MAX("max", false, true),
+    /** Histograms: a percentile, e.g. {@code p95}. */
+    PERCENTILE("p", false, true);
+
+    private final String written;
+    private final boolean forCounters;
+    private final boolean forHistograms;
+
+    CustomStatistic(String written, boolean forCounters, boolean forHistograms) {
+      this.written = written;
+      this.forCounters = forCounters;
+      this.forHistograms = forHistograms;
+    }
+
+    /** True when a metric of this kind has the statistic. */
+    public boolean appliesTo(CustomMetric.Kind kind) {
+      return kind == CustomMetric.Kind.COUNTER ? forCounters : forHistograms;
+    }
+
+    /** The statistics a kind has, as written in specs, for messages. */
+    public static String namesFor(CustomMetric.Kind kind) {
+      return java.util.Arrays.stream(values()).filter(statistic -> statistic.appliesTo(kind))
+          .map(statistic -> statistic == PERCENTILE ? "pNN" : statistic.written)
+          .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The statistic a name's last part writes: {@code sum}, {@code p95}. */
+    static CustomStatistic parse(String text) {
+      for (CustomStatistic statistic : values()) {
+        if (statistic != PERCENTILE && statistic.written.equals(text)) {
+          return statistic;
+        }
+      }
+      if (text.matches("p[0-9]{1,2}(\\.[0-9]+)?")) {
+        return PERCENTILE;
+      }
+      throw new IllegalArgumentException("unknown statistic '" + text + "' of a custom metric");
+    }
+  }
+
+  /**
+   * A statistic of a custom metric over all its series, e.g. {@code custom.agent_steps.p95}.
+   *
+   * @param metric the metric's name under a request's {@code metrics:}
+   * @param statistic what is judged
+   * @param percentile for {@link CustomStatistic#PERCENTILE}, e.g. 95; 0 otherwise
+   */
+  record Custom(String metric, CustomStatistic statistic, double percentile)
+      implements ThresholdMetric {
+    /** The prefix of custom metrics in specs: {@code custom.agent_steps.p95}. */
+    public static final String PREFIX = "custom.";
+
+    /** Parses {@code custom.NAME.STATISTIC}; the schema has shaped it. */
+    static Custom parse(String name) {
+      String rest = name.substring(PREFIX.length());
+      int dot = rest.indexOf('.');
+      if (dot <= 0) {
+        throw new IllegalArgumentException("a custom metric threshold reads custom.NAME.STATISTIC,"
+            + " like custom.agent_steps.p95, got '" + name + "'");
+      }
+      String statistic = rest.substring(dot + 1);
+      CustomStatistic parsed = CustomStatistic.parse(statistic);
+      return new Custom(rest.substring(0, dot), parsed, parsed == CustomStatistic.PERCENTILE
+          ? Double.parseDouble(statistic.substring(1)) : 0);
+    }
+
+    @Override
+    public String name() {
+      String written = statistic == CustomStatistic.PERCENTILE
+          ? "p" + (percentile == Math.rint(percentile) ? Long.toString((long) percentile)
+              : Double.toString(percentile))
+          : statistic.written;
+      return PREFIX + metric + "." + written;
+    }
+
+    /** Limits are plain numbers in the metric's own unit, which only its declaration knows. */
+    @Override
+    public String unit() {
+      return statistic == CustomStatistic.RATE ? "/s" : "";
+    }
+
+    @Override
+    public String format(double value) {
+      return Double.isNaN(value) ? "no values" : String.format(Locale.ROOT, "%.2f%s", value,
+          unit());
+    }
+  }
 }

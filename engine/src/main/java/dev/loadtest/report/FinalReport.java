@@ -29,6 +29,10 @@ public final class FinalReport {
     if (stats.llm().present()) {
       text.append(LlmConsole.render(stats));
     }
+    if (stats.custom().present()) {
+      text.append('\n').append(Tables.render(CustomMetricTable.HEADER,
+          CustomMetricTable.rows(stats), false));
+    }
     openModel(text, stats);
     if (stats.clampedValues() > 0) {
       text.append('\n').append(stats.clampedValues())

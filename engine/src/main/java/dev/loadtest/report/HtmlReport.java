@@ -62,6 +62,11 @@ public final class HtmlReport {
     model.put("requests", requests(run.stats()));
     model.put("llmColumns", run.stats().llm().present() ? LlmFigures.COLUMNS : List.of());
     model.put("charts", charts.stream().map(HtmlReport::chart).toList());
+    model.put("hasCustomMetrics", run.stats().custom().present());
+    model.put("customHeader", CustomMetricTable.HEADER);
+    model.put("customRows", CustomMetricTable.rows(run.stats()).stream()
+        .map(cells -> Map.of("name", cells.get(0), "cells", cells.subList(1, cells.size())))
+        .toList());
     failures(model, run.stats().failures());
     return model;
   }

@@ -74,6 +74,7 @@ public final class RunOutputs implements AutoCloseable {
     try {
       ResultsJson.write(directory, document);
       LlmResults.write(directory, result.stats().llm());
+      CustomMetricResults.write(directory, result.stats().custom());
     } catch (IOException | RuntimeException e) {
       problems.add("cannot write " + ResultFiles.RESULTS + ": " + e.getMessage());
     }

@@ -65,7 +65,8 @@ public final class SavedRunReader {
     }
     SavedRun run = new SavedRunReader(document).replay(log);
     return new SavedRun(run.metadata(), run.methods(), run.thresholds(),
-        run.stats().withLlm(LlmResults.read(directory)), run.series(), run.intervals());
+        run.stats().withLlm(LlmResults.read(directory))
+            .withCustom(CustomMetricResults.read(directory)), run.series(), run.intervals());
   }
 
   // Limitation: every interval histogram is decoded at its full one-hour range, so replaying a

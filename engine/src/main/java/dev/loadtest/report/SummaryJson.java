@@ -3,6 +3,7 @@ package dev.loadtest.report;
 import dev.loadtest.plan.TestPlan;
 import dev.loadtest.plan.ThresholdScope;
 import dev.loadtest.run.RunResult;
+import dev.loadtest.stats.CustomSeriesValues;
 import dev.loadtest.stats.FailureCount;
 import dev.loadtest.stats.RequestSummary;
 import dev.loadtest.stats.StatsSnapshot;
@@ -110,7 +111,38 @@ public final class SummaryJson {
     stats.requests().forEach(request -> request(endpoints.addObject(), request, stats));
     failures(root.putArray("failures"), stats.failures());
     thresholds(root.putArray("thresholds"), verdicts);
+    if (stats.custom().present()) {
+      customMetrics(root.putArray("customMetrics"), stats);
+    }
     return root;
+  }
+
+  /** One object per series; distribution fields only for histograms, null without values. */
+  private static void customMetrics(ArrayNode array, StatsSnapshot stats) {
+    double seconds = stats.elapsed().toNanos() / 1e9;
+    for (CustomSeriesValues values : stats.custom().series()) {
+      ObjectNode node = array.addObject();
+      node.put("name", values.series().metric().name());
+      node.put("type", values.series().metric().kind().label());
+      values.series().labels().forEach(node.putObject("labels")::put);
+      node.put("unit", values.series().metric().unit());
+      node.put("count", values.count());
+      node.put("sum", round(values.sum(), 6));
+      node.put("ratePerSecond", seconds <= 0 ? 0 : round(values.sum() / seconds, 6));
+      node.put("missing", values.missing());
+      if (values.series().metric().isHistogram()) {
+        node.put("mean", nullable(values.mean()));
+        node.put("min", nullable(values.min()));
+        for (int percentile : new int[] {50, 90, 95, 99}) {
+          node.put("p" + percentile, nullable(values.percentile(percentile)));
+        }
+        node.put("max", nullable(values.max()));
+      }
+    }
+  }
+
+  private static Double nullable(double value) {
+    return Double.isNaN(value) ? null : round(value, 6);
   }
 
   private static void request(ObjectNode node, RequestSummary request, StatsSnapshot stats) {

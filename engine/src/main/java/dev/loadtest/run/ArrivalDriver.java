@@ -95,6 +95,7 @@ final class ArrivalDriver implements ScenarioDriver {
   }
 
   private void arrive(long intendedOffsetNanos) {
+    run.stats.recordArrival();
     if (inFlight < load.maxConcurrency()) {
       launch(intendedOffsetNanos);
     } else if (load.whenSaturated() == OpenLoad.Saturation.QUEUE) {

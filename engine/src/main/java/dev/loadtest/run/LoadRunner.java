@@ -85,7 +85,7 @@ public final class LoadRunner {
     boolean open = plan.scenarios().stream()
         .anyMatch(scenario -> scenario.load() instanceof OpenLoad);
     RunStats stats = new RunStats(plan.requestNames(), open, plan.scenarios().size(),
-        plan.scores());
+        plan.scores(), plan.customMetrics());
     RunContext run = new RunContext(stats, new RequestFactory(client, baseUri, plan.target()),
         scheduler, client.getExecutor(), plan.seed(), new Feeders(plan.flows().feeders()));
     RunLifecycle lifecycle = new RunLifecycle(run, plan);

@@ -3,6 +3,7 @@ package dev.loadtest.run;
 import dev.loadtest.plan.Check;
 import dev.loadtest.plan.ConditionalStep;
 import dev.loadtest.plan.Extraction;
+import dev.loadtest.plan.MetricRecording;
 import dev.loadtest.plan.PollStep;
 import dev.loadtest.plan.RateLimitPolicy;
 import dev.loadtest.plan.RepeatStep;
@@ -281,7 +282,8 @@ final class TaskRun {
 
   /**
    * How a response counts. Extractions run only on a success that ends its step, and a failed
-   * extraction turns the success into a failure: later steps would use an empty value.
+   * extraction turns the success into a failure: later steps would use an empty value. Custom
+   * metrics are recorded from every success.
    */
   private Verdict judge(RequestPlan plan, Result result, Optional<BufferedResponse> body) {
     Response response = result.getResponse();
@@ -313,6 +315,7 @@ final class TaskRun {
   private Verdict afterChecks(RequestPlan plan, BufferedResponse facts) {
     if (poll != null && !poll.until().holds(facts)) {
       if (System.nanoTime() + poll.interval().toNanos() - pollDeadlineNanos <= 0) {
+        recordMetrics(plan, facts);
         return Verdict.POLL_GOES_ON;
       }
       return Verdict.failure(FailureKind.TIMEOUT, "poll gave up after "
@@ -328,7 +331,26 @@ final class TaskRun {
       }
       user.set(extraction.variable(), value.get());
     }
+    recordMetrics(plan, facts);
     return Verdict.SUCCESS;
+  }
+
+  /**
+   * Records the custom metrics of a response that counts as a success, a poll's answers on the
+   * way included. A value the response lacks is counted as missing; the request still succeeds.
+   */
+  private void recordMetrics(RequestPlan plan, BufferedResponse facts) {
+    if (!run.isRecording()) {
+      return;
+    }
+    for (MetricRecording recording : plan.handling().metrics()) {
+      Optional<Double> value = recording.value().from(facts);
+      if (value.isPresent()) {
+        run.stats.recordCustom(recording.series().key(), value.get());
+      } else {
+        run.stats.recordCustomMissing(recording.series().key());
+      }
+    }
   }
 
   private void record(RequestPlan plan, long latencyNanos, Verdict verdict) {
@@ -446,8 +468,8 @@ final class TaskRun {
     }
 
     private HttpFields headersOf(Response response) {
-      return plan.handling().extractions().isEmpty() ? HttpFields.EMPTY
-          : response.getHeaders().asImmutable();
+      return plan.handling().needsHeaders() ? response.getHeaders().asImmutable()
+          : HttpFields.EMPTY;
     }
   }
 

@@ -15,13 +15,23 @@ import org.HdrHistogram.Histogram;
  * @param outcomes status classes and failure kinds per request name since the load started
  * @param llm what each request name with LLM answers recorded in the interval (TTFT, gaps,
  *     tokens, cost); empty without LLM requests
+ * @param custom what each custom-metric series recorded in the interval, in key order; empty
+ *     without custom metrics
  */
 public record Interval(long startNanos, long endNanos, IntervalPoint point,
-    List<RequestInterval> requests, OutcomeCounts outcomes, List<LlmSummary> llm) {
+    List<RequestInterval> requests, OutcomeCounts outcomes, List<LlmSummary> llm,
+    List<CustomSeriesValues> custom) {
 
   public Interval {
     requests = List.copyOf(requests);
     llm = List.copyOf(llm);
+    custom = List.copyOf(custom);
+  }
+
+  /** An interval without custom metrics. */
+  public Interval(long startNanos, long endNanos, IntervalPoint point,
+      List<RequestInterval> requests, OutcomeCounts outcomes, List<LlmSummary> llm) {
+    this(startNanos, endNanos, point, requests, outcomes, llm, List.of());
   }
 
   /** An interval without LLM answers. */

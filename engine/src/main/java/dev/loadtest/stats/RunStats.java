@@ -1,5 +1,6 @@
 package dev.loadtest.stats;
 
+import dev.loadtest.plan.CustomMetrics;
 import dev.loadtest.plan.ScoreSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +43,10 @@ public final class RunStats {
   /** Created on a name's first LLM answer, so runs without LLM requests pay nothing. */
   private final AtomicReferenceArray<LlmStats> llm;
   private final ScoreSettings scores;
+  private final CustomMetrics customMetrics;
+  /** Indexed by series key; empty when the plan declares no custom metrics. */
+  private final CustomSeriesStats[] custom;
+  private final LongAdder intervalArrivals = new LongAdder();
 
   /** @param requestNames the plan's request names; a request's key indexes this list */
   public RunStats(List<String> requestNames) {
@@ -65,7 +70,22 @@ public final class RunStats {
    */
   public RunStats(List<String> requestNames, boolean tracksServiceTime, int scenarios,
       ScoreSettings scores) {
+    this(requestNames, tracksServiceTime, scenarios, scores, CustomMetrics.NONE);
+  }
+
+  /**
+   * @param requestNames the plan's request names; a request's key indexes this list
+   * @param tracksServiceTime keep service time apart from latency (open models)
+   * @param scenarios how many scenarios may drop arrivals
+   * @param scores what the scores count as good, carried into the snapshot
+   * @param customMetrics the series requests record into; a series' key indexes them
+   */
+  public RunStats(List<String> requestNames, boolean tracksServiceTime, int scenarios,
+      ScoreSettings scores, CustomMetrics customMetrics) {
     this.scores = scores;
+    this.customMetrics = customMetrics;
+    this.custom = customMetrics.series().stream().map(CustomSeriesStats::new)
+        .toArray(CustomSeriesStats[]::new);
     llm = new AtomicReferenceArray<>(requestNames.size());
     requests = requestNames.stream().map(name -> new RequestStats(name, tracksServiceTime))
         .toArray(RequestStats[]::new);
@@ -90,6 +110,21 @@ public final class RunStats {
   /** Records how late an intended start was actually sent, in nanoseconds. */
   public void recordLag(long lagNanos) {
     lagRecorder.recordValue(clamp(lagNanos));
+  }
+
+  /** Counts an arrival an open model scheduled, whether it starts, waits or is dropped. */
+  public void recordArrival() {
+    intervalArrivals.increment();
+  }
+
+  /** Records a value into a custom-metric series: counters add it, histograms keep it. */
+  public void recordCustom(int seriesKey, double value) {
+    custom[seriesKey].record(value);
+  }
+
+  /** Counts a response that lacked a custom metric's value. */
+  public void recordCustomMissing(int seriesKey) {
+    custom[seriesKey].recordMissing();
   }
 
   /** Counts an arrival that could not start because the scenario's concurrency cap was hit. */
@@ -199,7 +234,7 @@ public final class RunStats {
     }
     IntervalPoint point = IntervalPoint.of(elapsedNanos, lengthNanos, intervalTotal, failures,
         activeUsers, new IntervalPoint.Load(intervalSent.sumThenReset(),
-            intervalDropped.sumThenReset(), lagReuse));
+            intervalDropped.sumThenReset(), lagReuse, intervalArrivals.sumThenReset()));
     timeline.add(point);
     List<LlmSummary> llmInterval = new ArrayList<>();
     for (int key = 0; key < llm.length(); key++) {
@@ -208,8 +243,12 @@ public final class RunStats {
         llmInterval.add(stats.sample());
       }
     }
+    List<CustomSeriesValues> customInterval = new ArrayList<>(custom.length);
+    for (CustomSeriesStats series : custom) {
+      customInterval.add(series.sample());
+    }
     return new Interval(startNanos, elapsedNanos, point, perRequest, outcomes.snapshot(),
-        llmInterval);
+        llmInterval, customInterval);
   }
 
   /**
@@ -228,6 +267,9 @@ public final class RunStats {
     java.util.Arrays.fill(droppedByScenario, 0);
     for (LongAdder adder : droppedAdders) {
       adder.reset();
+    }
+    for (CustomSeriesStats series : custom) {
+      series.discardSoFar();
     }
     // The timeline keeps the warm-up: charts show the whole run, totals leave it out.
     return warmUp;
@@ -250,7 +292,16 @@ public final class RunStats {
     long allCorrections = summaries.stream().mapToLong(RequestSummary::corrections).sum();
     return new StatsSnapshot(elapsed, summaries, new RequestSummary("Aggregated", all,
         allFailures, allService, allCorrections), failureCounts(), timeline, clampedValues.sum(),
-        lagCumulative.copy(), java.util.Arrays.stream(droppedByScenario).sum(), llmSnapshot());
+        lagCumulative.copy(), java.util.Arrays.stream(droppedByScenario).sum(), llmSnapshot(),
+        customSnapshot());
+  }
+
+  private CustomMetricsSnapshot customSnapshot() {
+    if (custom.length == 0) {
+      return CustomMetricsSnapshot.EMPTY;
+    }
+    return new CustomMetricsSnapshot(customMetrics,
+        java.util.Arrays.stream(custom).map(CustomSeriesStats::cumulative).toList());
   }
 
   private LlmSnapshot llmSnapshot() {

@@ -15,6 +15,7 @@ import java.util.List;
  * @param generatorLag how late intended starts were sent, nanoseconds (open models)
  * @param dropped arrivals not started because a concurrency cap was reached
  * @param llm LLM answers: TTFT, tokens, cost, cache; {@link LlmSnapshot#EMPTY} without them
+ * @param custom the custom metrics' values; {@link CustomMetricsSnapshot#EMPTY} without them
  */
 public record StatsSnapshot(
     Duration elapsed,
@@ -25,12 +26,21 @@ public record StatsSnapshot(
     long clampedValues,
     org.HdrHistogram.Histogram generatorLag,
     long dropped,
-    LlmSnapshot llm) {
+    LlmSnapshot llm,
+    CustomMetricsSnapshot custom) {
 
   public StatsSnapshot {
     requests = List.copyOf(requests);
     failures = List.copyOf(failures);
     timeline = List.copyOf(timeline);
+  }
+
+  /** A snapshot of a run without custom metrics. */
+  public StatsSnapshot(Duration elapsed, List<RequestSummary> requests, RequestSummary total,
+      List<FailureCount> failures, List<IntervalPoint> timeline, long clampedValues,
+      org.HdrHistogram.Histogram generatorLag, long dropped, LlmSnapshot llm) {
+    this(elapsed, requests, total, failures, timeline, clampedValues, generatorLag, dropped,
+        llm, CustomMetricsSnapshot.EMPTY);
   }
 
   /** A snapshot of a run without LLM answers. */
@@ -44,7 +54,13 @@ public record StatsSnapshot(
   /** This snapshot with the LLM side replaced, e.g. when read back from saved files. */
   public StatsSnapshot withLlm(LlmSnapshot newLlm) {
     return new StatsSnapshot(elapsed, requests, total, failures, timeline, clampedValues,
-        generatorLag, dropped, newLlm);
+        generatorLag, dropped, newLlm, custom);
+  }
+
+  /** This snapshot with the custom metrics replaced, e.g. when read back from saved files. */
+  public StatsSnapshot withCustom(CustomMetricsSnapshot newCustom) {
+    return new StatsSnapshot(elapsed, requests, total, failures, timeline, clampedValues,
+        generatorLag, dropped, llm, newCustom);
   }
 
   /** A snapshot of a run without open-model measurements. */

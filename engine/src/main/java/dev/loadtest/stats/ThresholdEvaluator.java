@@ -29,6 +29,14 @@ public final class ThresholdEvaluator {
     return evaluate(threshold, stats);
   }
 
+  /** A distribution without values fails: there is no evidence it met the limit. */
+  private static ThresholdResult evaluateCustom(Threshold threshold, ThresholdMetric.Custom metric,
+      StatsSnapshot stats) {
+    double observed = stats.custom().observe(metric, stats.elapsed());
+    return new ThresholdResult(threshold, observed, !Double.isNaN(observed)
+        && threshold.passes(observed));
+  }
+
   /** The worst value decides: no sample may cross the limit. No samples, no pass. */
   private static ThresholdResult evaluateMonitor(Threshold threshold, double[] values) {
     if (values.length == 0) {
@@ -45,6 +53,9 @@ public final class ThresholdEvaluator {
   public static ThresholdResult evaluate(Threshold threshold, StatsSnapshot stats) {
     if (threshold.metric() instanceof ThresholdMetric.Monitor) {
       return evaluate(threshold, stats, MonitorReadings.NONE);
+    }
+    if (threshold.metric() instanceof ThresholdMetric.Custom custom) {
+      return evaluateCustom(threshold, custom, stats);
     }
     RequestSummary summary = threshold.scope() instanceof ThresholdScope.OneRequest one
         ? stats.request(one.statsKey()) : stats.total();
