@@ -35,6 +35,13 @@ public record RunOptions(
         java.util.Optional.empty());
   }
 
+  /** Options that start as soon as the target is checked. */
+  public RunOptions(Duration sampleInterval, Duration progressInterval, Duration gracefulStop,
+      Duration interruptGrace, Duration warmUp) {
+    this(sampleInterval, progressInterval, gracefulStop, interruptGrace, warmUp,
+        java.util.Optional.empty());
+  }
+
   /** The same options with a warm-up. */
   public RunOptions withWarmUp(Duration warmUp) {
     return new RunOptions(sampleInterval, progressInterval, gracefulStop, interruptGrace, warmUp,
