@@ -235,7 +235,10 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private static String banner(TestPlan plan, URI baseUri) {
+    String segment = plan.segment().isWhole() ? "" : "\nsegment " + plan.segment()
+        + ": this worker's share of the whole plan (merge the workers' --out folders with"
+        + " 'loadtest merge')";
     return "loadtest " + dev.loadtest.run.Version.current() + ": " + plan.name() + " against "
-        + baseUri + "\n" + plan.needs().describe() + "\nseed: " + plan.seed();
+        + baseUri + segment + "\n" + plan.needs().describe() + "\nseed: " + plan.seed();
   }
 }
