@@ -1,5 +1,6 @@
 package dev.loadtest.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loadtest.mock.MockServer;
@@ -301,6 +302,34 @@ class DistributedRunTest {
     assertThat(indexed.exitCode()).as(indexed.toString()).isZero();
     assertThat(summary(directory.resolve("e")).get("segments").get("workers").get(0).asInt())
         .isEqualTo(3);
+  }
+
+  @Test
+  void aWorkersLiveMetricsCarryItsNumberAndPushToItsOwnGroup() throws Exception {
+    Path spec = write("spec.yaml", CLOSED_SPEC);
+    Map<String, String> pushed = new java.util.concurrent.ConcurrentHashMap<>();
+    com.sun.net.httpserver.HttpServer gateway = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    gateway.createContext("/", exchange -> {
+      pushed.put(exchange.getRequestURI().getPath(),
+          new String(exchange.getRequestBody().readAllBytes(), UTF_8));
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    gateway.start();
+    try {
+      CommandLineRunner.Outcome outcome = CommandLineRunner.run(Map.of("PROMETHEUS_GATEWAY",
+          "http://127.0.0.1:" + gateway.getAddress().getPort()), "run", "-f", spec.toString(),
+          "--host", mock.baseUri().toString(), "--segment", "2/3", "--run-id", "dist-1");
+
+      assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+    } finally {
+      gateway.stop(0);
+    }
+    // Workers share the run_id; each replaces only its own group, and every series says which.
+    String page = pushed.get("/metrics/job/loadtest/run_id/dist-1/worker/2");
+    assertThat(page).as("pushed groups: %s", pushed.keySet()).isNotNull();
+    assertThat(page).contains("loadtest_requests_total{", "worker=\"2\"", "run_id=\"dist-1\"");
   }
 
   private CommandLineRunner.Outcome run(Path spec, Path out, String... more) {
