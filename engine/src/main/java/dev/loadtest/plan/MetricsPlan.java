@@ -53,7 +53,7 @@ public record MetricsPlan(
     return new MetricsPlan(server, other, labels, push, monitors);
   }
 
-  /** The same plan with one more constant label, e.g. a worker's number; it wins over the spec's. */
+  /** The same plan with one more constant label (a worker's number); it wins over the spec's. */
   public MetricsPlan withLabel(String name, String value) {
     java.util.Map<String, String> more = new java.util.LinkedHashMap<>(labels);
     more.put(name, value);

@@ -78,7 +78,7 @@ public final class HtmlReport {
     List<String> notes = new ArrayList<>();
     run.metadata().abortReason().ifPresent(reason -> notes.add("Aborted: " + reason));
     RunSegments segments = run.metadata().segments();
-    if (!segments.complete()) {
+    if (segments.incomplete()) {
       notes.add("Incomplete: " + RunMerger.missingWarning(segments) + ".");
     }
     segments.lateStarts().forEach(late -> notes.add("Late start at --start-at "

@@ -23,7 +23,7 @@ public final class JunitXml {
   static String render(SavedRun run, List<ThresholdResult> verdicts) {
     String suite = "loadtest." + run.metadata().name();
     boolean aborted = run.metadata().abortReason().isPresent();
-    boolean incomplete = !run.metadata().segments().complete();
+    boolean incomplete = run.metadata().segments().incomplete();
     int runFailures = (aborted ? 1 : 0) + (incomplete ? 1 : 0);
     long failed = verdicts.stream().filter(verdict -> !verdict.passed()).count() + runFailures;
     int tests = verdicts.size() + runFailures;

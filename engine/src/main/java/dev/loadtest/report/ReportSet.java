@@ -35,7 +35,7 @@ public final class ReportSet {
 
   /** A run an abort threshold stopped never passes, nor a merge that misses a worker. */
   public static boolean passed(SavedRun run, List<ThresholdResult> verdicts) {
-    return run.metadata().abortReason().isEmpty() && run.metadata().segments().complete()
+    return run.metadata().abortReason().isEmpty() && !run.metadata().segments().incomplete()
         && verdicts.stream().allMatch(ThresholdResult::passed);
   }
 

@@ -75,6 +75,7 @@ public final class ResultsJson {
     segments.workers().forEach(node.putArray("workers")::add);
     node.put("startAt", segments.startAt().map(Instant::toString).orElse(null));
     segments.lateStartMillis().forEach(node.putArray("lateStartMillis")::add);
+    node.put("merged", segments.merged());
   }
 
   /** Results saved before segments existed are a whole run's. */
@@ -89,7 +90,8 @@ public final class ResultsJson {
     JsonNode startAt = node.get("startAt");
     return new RunSegments(node.get("count").asInt(), workers,
         startAt == null || startAt.isNull() ? Optional.empty()
-            : Optional.of(Instant.parse(startAt.asString())), late);
+            : Optional.of(Instant.parse(startAt.asString())), late,
+        node.path("merged").asBoolean(false));
   }
 
   private static void failures(ArrayNode array, List<FailureCount> failures) {

@@ -37,8 +37,8 @@ final class RunFacts {
 
   private static void segments(List<Map<String, String>> rows, RunSegments segments) {
     if (!segments.isWhole()) {
-      add(rows, "workers", segments.describe() + (segments.complete() ? ""
-          : "; MISSING " + segments.missing()));
+      add(rows, "workers", segments.describe() + (segments.incomplete()
+          ? "; MISSING " + segments.missing() : segments.merged() ? ", merged" : ""));
     }
     segments.startAt().ifPresent(at -> add(rows, "synchronised start", at + (segments
         .lateStarts().isEmpty() ? ", every worker on time"

@@ -138,7 +138,7 @@ public final class RunMerger {
     return new RunSegments(all.get(0).segments().count(),
         order.stream().map(workers::get).toList(),
         starts.size() == 1 ? starts.get(0) : Optional.empty(),
-        order.stream().map(late::get).toList());
+        order.stream().map(late::get).toList(), true);
   }
 
   private static List<FailureCount> failures(List<Input> inputs) {
@@ -184,7 +184,7 @@ public final class RunMerger {
 
   private static List<String> warnings(RunSegments segments) {
     List<String> warnings = new ArrayList<>();
-    if (!segments.complete()) {
+    if (segments.incomplete()) {
       warnings.add(missingWarning(segments));
     }
     segments.lateStarts().forEach(late -> warnings.add("reached --start-at late: " + late));

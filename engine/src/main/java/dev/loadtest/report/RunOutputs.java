@@ -117,7 +117,7 @@ public final class RunOutputs implements AutoCloseable {
         Version.current(), result.startedAt(), result.endedAt(), result.interrupted(),
         result.abortReason(), result.abandonedRequests(), commandLine, generator,
         new RunSegments(plan.segment().count(), List.of(plan.segment().index()), startAt,
-            List.of(startAt.isPresent() ? recorder.lateStartMillis() : 0L)));
+            List.of(startAt.isPresent() ? recorder.lateStartMillis() : 0L), false));
     long base = recorder.baseMillis() >= 0 ? recorder.baseMillis()
         : result.startedAt().toEpochMilli();
     return new ResultsDocument(metadata, plan.requestNames(), methods(plan), plan.thresholds(),

@@ -16,13 +16,18 @@ import java.util.stream.IntStream;
  * @param startAt the synchronised start ({@code --start-at}) the workers counted from, if any
  * @param lateStartMillis how late each held worker reached that start, in worker order; 0 when
  *     on time or without a synchronised start
+ * @param merged true for the output of {@code merge}, which should hold every worker; a
+ *     worker's own folder holds its share by design
  */
 public record RunSegments(int count, List<Integer> workers, Optional<Instant> startAt,
-    List<Long> lateStartMillis) {
+    List<Long> lateStartMillis, boolean merged) {
+
+  /** Lateness worth telling; below it, clocks and wake-ups jitter (the engine warns alike). */
+  static final long LATE_START_MILLIS = 100;
 
   /** A whole run by one process, started as soon as it could. */
   public static final RunSegments WHOLE = new RunSegments(1, List.of(1), Optional.empty(),
-      List.of(0L));
+      List.of(0L), false);
 
   public RunSegments {
     workers = List.copyOf(workers);
@@ -43,16 +48,16 @@ public record RunSegments(int count, List<Integer> workers, Optional<Instant> st
         .toList();
   }
 
-  /** True when every worker's results are here. */
-  public boolean complete() {
-    return missing().isEmpty();
+  /** True for merged results that lack a worker: they cannot speak for the whole run. */
+  public boolean incomplete() {
+    return merged && !missing().isEmpty();
   }
 
-  /** Workers that reached the synchronised start late, as "worker 2: 1.5 s late" texts. */
+  /** Workers that reached the synchronised start late, as "worker 2: 1500 ms late" texts. */
   public List<String> lateStarts() {
     List<String> late = new ArrayList<>();
     for (int i = 0; i < workers.size(); i++) {
-      if (lateStartMillis.get(i) > 0) {
+      if (lateStartMillis.get(i) > LATE_START_MILLIS) {
         late.add("worker " + workers.get(i) + ": " + lateStartMillis.get(i) + " ms late");
       }
     }

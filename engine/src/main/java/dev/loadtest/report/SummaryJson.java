@@ -68,7 +68,10 @@ public final class SummaryJson {
     ObjectNode node = root.putObject("segments");
     node.put("count", segments.count());
     segments.workers().forEach(node.putArray("workers")::add);
-    segments.missing().forEach(node.putArray("missing")::add);
+    node.put("merged", segments.merged());
+    if (segments.merged()) {
+      segments.missing().forEach(node.putArray("missing")::add);
+    }
     node.put("startAt", segments.startAt().map(Object::toString).orElse(null));
     segments.lateStartMillis().forEach(node.putArray("lateStartMillis")::add);
   }
