@@ -14,6 +14,7 @@ final class PlanSegments {
 
   private PlanSegments() {}
 
+  // Limitation: setup and teardown steps run in every worker.
   static TestPlan slice(TestPlan whole, Segment segment) {
     if (!whole.segment().isWhole()) {
       throw new IllegalArgumentException("plan is already segment " + whole.segment());
@@ -37,6 +38,9 @@ final class PlanSegments {
         scenario.flows());
   }
 
+  // Limitation: within a ramp, each worker spreads its own users evenly over the stage, so the
+  // workers' users together start at slightly different instants than one process's would;
+  // the number of users at every stage's end is exact.
   /** Each stage's target becomes this worker's share of it; shared iterations likewise. */
   static ClosedLoad slice(ClosedLoad closed, Segment segment) {
     List<ClosedLoad.Stage> stages = closed.stages().stream()
@@ -73,6 +77,8 @@ final class PlanSegments {
    * Sequential and per-user rows are dealt out like users: row r to worker r mod N, so no row is
    * used by two workers. Random rows never run out and are drawn by every worker from all rows.
    */
+  // Limitation: uniquePerUser rows are dealt by row number, so when several scenarios read one
+  // feeder, which user gets which row differs from a single process's order.
   static FeederPlan slice(FeederPlan feeder, Segment segment) {
     if (feeder.strategy() == FeederPlan.Strategy.RANDOM) {
       return feeder;

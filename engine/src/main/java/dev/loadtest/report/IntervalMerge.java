@@ -38,6 +38,9 @@ final class IntervalMerge {
     this.records = records;
   }
 
+  // Limitation: without --start-at, merged seconds start at the earliest worker's start, and
+  // each worker interval falls into the second it began in, so the merged per-second charts
+  // may shift a worker's points by up to one second; totals and percentiles are exact.
   static IntervalMerge of(List<RunMerger.Input> inputs, long baseMillis) {
     List<TreeMap<Long, Integer>> seconds = new ArrayList<>();
     TreeMap<Integer, Second> bySecond = new TreeMap<>();

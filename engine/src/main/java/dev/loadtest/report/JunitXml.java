@@ -44,7 +44,7 @@ public final class JunitXml {
     if (incomplete) {
       xml.append("    <testcase classname=\"").append(escape(suite))
           .append("\" name=\"every worker's results merged\">\n      <failure message=\"")
-          .append(escape(RunMerger.missingWarning(run.metadata().segments())))
+          .append(escape("incomplete: " + RunMerger.missingWarning(run.metadata().segments())))
           .append("\" type=\"incomplete\"/>\n    </testcase>\n");
     }
     return xml.append("  </testsuite>\n</testsuites>\n").toString();

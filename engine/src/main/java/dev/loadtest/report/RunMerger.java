@@ -71,6 +71,9 @@ public final class RunMerger {
     return new Merged(merged, warnings(merged.metadata().segments()));
   }
 
+  // Limitation: saved results do not keep service times, coordinated-omission corrections or
+  // the warm-up boundary, so a merged report has no service-time figures, and with --warm-up
+  // the merged totals include the warm-up.
   private static ResultsDocument document(List<Input> inputs, List<IntervalRecord> intervals,
       long baseMillis, List<String> commandLine) {
     ResultsDocument first = inputs.get(0).document();
@@ -185,7 +188,7 @@ public final class RunMerger {
   private static List<String> warnings(RunSegments segments) {
     List<String> warnings = new ArrayList<>();
     if (segments.incomplete()) {
-      warnings.add(missingWarning(segments));
+      warnings.add("incomplete: " + missingWarning(segments));
     }
     segments.lateStarts().forEach(late -> warnings.add("reached --start-at late: " + late));
     return warnings;
@@ -193,7 +196,7 @@ public final class RunMerger {
 
   /** The text the console, the report and JUnit show when workers' results are missing. */
   public static String missingWarning(RunSegments segments) {
-    return "incomplete: the results of worker(s) " + new TreeSet<>(segments.missing())
+    return "the results of worker(s) " + new TreeSet<>(segments.missing())
         + " of " + segments.count() + " are missing, so the totals cover only "
         + segments.describe() + " and the run cannot pass";
   }
