@@ -88,8 +88,8 @@ public final class RunOutputs implements AutoCloseable {
 
   /**
    * Re-reads what was saved, for the per-request time series; the statistics themselves come
-   * from memory, which also holds what the files do not (warm-up set apart, open-model lag,
-   * drops and service times, coordinated-omission corrections). Falls back to memory alone when
+   * from memory, which also holds what the files do not (warm-up set apart, service times,
+   * coordinated-omission corrections). Falls back to memory alone when
    * the saved files are incomplete.
    */
   private SavedRun savedRun(ResultsDocument document, RunResult result, List<String> problems) {
