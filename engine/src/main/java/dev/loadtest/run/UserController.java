@@ -49,6 +49,12 @@ final class UserController implements ScenarioDriver {
   @Override
   public void start(long loadStartNanos) {
     this.startNanos = loadStartNanos + scenario.startAfter().toNanos();
+    // A worker's share may hold no users: with counted iterations, waiting for the profile's
+    // upper bound (10 minutes by default) would only delay the end of the run.
+    if (load.peakUsers() == 0 && !(load.iterations() instanceof IterationLimit.Unlimited)) {
+      onScenarioDone.run();
+      return;
+    }
     run.scheduler.schedule(this::adjust, Math.max(0, startNanos - System.nanoTime()),
         TimeUnit.NANOSECONDS);
   }

@@ -101,8 +101,14 @@ class DistributedRunTest {
   }
 
   @Test
-  void closedModelWorkersRunExactlyTheSharedIterations() throws Exception {
-    assertWorkersMatchTheWhole(CLOSED_SPEC, 4, 0);
+  void closedModelWorkersRunExactlyTheSharedIterationsEvenWithMoreWorkersThanUsers()
+      throws Exception {
+    assertWorkersMatchTheWhole(CLOSED_SPEC, 9, 0);
+
+    // Workers 8 and 9 have no users: they end at once, not after the 20 s upper bound.
+    JsonNode idle = summary(directory.resolve("worker-9"));
+    assertThat(total(idle, "requests")).isZero();
+    assertThat(idle.get("durationSeconds").asDouble()).isLessThan(10);
   }
 
   /** Runs whole and segmented (one after the other), merges, compares. */
