@@ -209,5 +209,17 @@ final class IntervalMerge {
     void close() {
       reader.close();
     }
+
+    @Override
+    public String toString() {
+      return "Cursor[" + log + ", next at " + (next == null ? "end" : next.getStartTimeStamp())
+          + "]";
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "IntervalMerge[base " + baseMillis + ", " + records.size() + " seconds, "
+        + secondByStartMillis.size() + " workers' folders]";
   }
 }
