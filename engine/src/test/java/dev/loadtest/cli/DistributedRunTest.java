@@ -313,6 +313,24 @@ class DistributedRunTest {
   }
 
   @Test
+  void theSegmentMayComeFromTheEnvironmentButNotFromTwoOptions() throws Exception {
+    Path spec = write("spec.yaml", CLOSED_SPEC);
+
+    CommandLineRunner.Outcome both = run(spec, directory.resolve("a"), "--segment", "1/3",
+        "--segments", "3");
+    CommandLineRunner.Outcome fromVariable = CommandLineRunner.run(
+        Map.of("LOADTEST_SEGMENT", "2/3"), "run", "-f", spec.toString(), "--host",
+        mock.baseUri().toString(), "--out", directory.resolve("b").toString());
+
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).contains("--segment and --segments exclude each other");
+    assertThat(fromVariable.exitCode()).as(fromVariable.toString()).isZero();
+    JsonNode segments = summary(directory.resolve("b")).get("segments");
+    assertThat(segments.get("count").asInt()).isEqualTo(3);
+    assertThat(segments.get("workers").get(0).asInt()).isEqualTo(2);
+  }
+
+  @Test
   void aWorkersLiveMetricsCarryItsNumberAndPushToItsOwnGroup() throws Exception {
     Path spec = write("spec.yaml", CLOSED_SPEC);
     Map<String, String> pushed = new java.util.concurrent.ConcurrentHashMap<>();
