@@ -27,6 +27,7 @@ public final class Main {
         .addSubcommand(new ValidateCommand(environment))
         .addSubcommand(new MockCommand())
         .addSubcommand(new ReportCommand())
+        .addSubcommand(new MergeCommand())
         .setOut(out)
         .setErr(err)
         .setExitCodeExceptionMapper(exception -> ExitCode.INVALID_INPUT.code())

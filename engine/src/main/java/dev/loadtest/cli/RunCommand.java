@@ -3,7 +3,9 @@ package dev.loadtest.cli;
 import dev.loadtest.metrics.MetricsSession;
 import dev.loadtest.mock.MockServer;
 import dev.loadtest.plan.Endpoint;
+import dev.loadtest.metrics.MetricNames;
 import dev.loadtest.plan.MetricsPlan;
+import dev.loadtest.plan.Segment;
 import dev.loadtest.plan.TestPlan;
 import dev.loadtest.report.ConsoleReporter;
 import dev.loadtest.report.CompositeRunListener;
@@ -51,6 +53,9 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   SpecOptions spec;
 
+  @Mixin
+  SegmentOptions segments;
+
   @Option(names = "--warm-up", paramLabel = "TIME",
       description = "Leave the first TIME of the run out of the results (JIT and caches warm"
           + " up); the load itself runs as planned.")
@@ -81,6 +86,7 @@ final class RunCommand implements Callable<Integer> {
   String runId;
 
   private final Environment environment;
+  private Optional<java.time.Instant> startAt = Optional.empty();
 
   RunCommand(Environment environment) {
     this.environment = environment;
@@ -98,9 +104,15 @@ final class RunCommand implements Callable<Integer> {
     TestPlan plan;
     MetricsPlan metricsPlan;
     try {
-      plan = SpecFiles.compile(spec, environment.variables(), environment.freshSeed());
+      Segment segment = segments.segment(environment.variables());
+      plan = SpecFiles.compileSegment(spec, environment.variables(), segment,
+          environment.freshSeed());
       metricsPlan = LiveMetricsOptions.apply(SpecFiles.compileMetrics(spec,
           environment.variables()), metricsPort, runId, environment.variables());
+      if (!segment.isWhole()) {
+        metricsPlan = metricsPlan.withLabel(MetricNames.WORKER_LABEL,
+            Integer.toString(segment.index()));
+      }
     } catch (SpecException e) {
       errors.print(SpecErrorFormatter.format(e.problems()));
       errors.flush();
@@ -108,6 +120,11 @@ final class RunCommand implements Callable<Integer> {
     }
     // Usage mistakes surface before any output is prepared or any load sent.
     RunOptions options = runOptions(plan);
+    startAt = segments.startAt(environment.variables(), java.time.Instant.now(),
+        plan.duration());
+    if (startAt.isPresent()) {
+      options = options.withStartAt(startAt.get());
+    }
     Optional<String> outProblem = prepareOutput(plan);
     if (outProblem.isPresent()) {
       errors.println("error: " + outProblem.get());
@@ -164,7 +181,7 @@ final class RunCommand implements Callable<Integer> {
     console.flush();
     if (outputs != null) {
       ReportSet.Outcome written = outputs.finish(plan, result, verdicts, code.code(),
-          command.commandLine().getParseResult().originalArgs());
+          command.commandLine().getParseResult().originalArgs(), startAt);
       console.println("results and reports written to " + out + " (open "
           + out.resolve(ResultFiles.HTML) + ")");
       if (!written.problems().isEmpty()) {
@@ -218,7 +235,10 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private static String banner(TestPlan plan, URI baseUri) {
+    String segment = plan.segment().isWhole() ? "" : "\nsegment " + plan.segment()
+        + ": this worker's share of the whole plan (merge the workers' --out folders with"
+        + " 'loadtest merge')";
     return "loadtest " + dev.loadtest.run.Version.current() + ": " + plan.name() + " against "
-        + baseUri + "\n" + plan.needs().describe() + "\nseed: " + plan.seed();
+        + baseUri + segment + "\n" + plan.needs().describe() + "\nseed: " + plan.seed();
   }
 }

@@ -66,6 +66,9 @@ public final class MetricNames {
   /** Label: the run's id, on every series. */
   public static final String RUN_ID_LABEL = "run_id";
 
+  /** Label: the worker's number (1-based) when a run is split with {@code --segment I/N}. */
+  public static final String WORKER_LABEL = "worker";
+
   private MetricNames() {}
 
   /** Names the engine exports today (without exposition suffixes). */

@@ -56,7 +56,8 @@ public final class MetricsSession implements AutoCloseable {
     this.thresholds = new ThresholdTracker(test.thresholds(), test.requestNames(), monitors,
         test.customMetrics());
     this.pusher = plan.push() instanceof MetricsPlan.Push.Gateway gateway
-        ? new Pusher(new PushgatewayClient(gateway.url(), gateway.job(), runId),
+        ? new Pusher(new PushgatewayClient(gateway.url(), gateway.job(), runId,
+            plan.labels().getOrDefault(MetricNames.WORKER_LABEL, "")),
             gateway.interval(), registry::scrape) : null;
     registry.getPrometheusRegistry().register(live);
     registry.config().commonTags(commonTags(plan, runId));
@@ -173,8 +174,8 @@ public final class MetricsSession implements AutoCloseable {
   private final class Listener implements RunListener {
 
     @Override
-    public void onLoadStart() {
-      downstream.onLoadStart();
+    public void onLoadStart(java.time.Instant startedAt) {
+      downstream.onLoadStart(startedAt);
       monitors.start(System.nanoTime());
     }
 

@@ -11,7 +11,9 @@ import java.time.Duration;
 
 /**
  * Pushes a text-format page to a Prometheus Pushgateway under the grouping key
- * {@code job/JOB/run_id/RUN_ID}, replacing what that group held (HTTP PUT). Thread-safe.
+ * {@code job/JOB/run_id/RUN_ID} (and {@code /worker/I} for one worker of a segmented run, so
+ * that workers do not replace each other's group), replacing what that group held (HTTP PUT).
+ * Thread-safe.
  */
 final class PushgatewayClient {
 
@@ -21,9 +23,15 @@ final class PushgatewayClient {
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
   PushgatewayClient(URI gateway, String job, String runId) {
+    this(gateway, job, runId, "");
+  }
+
+  /** @param worker the worker label's value, or empty for a whole run */
+  PushgatewayClient(URI gateway, String job, String runId, String worker) {
     String base = gateway.toString().replaceAll("/+$", "");
     this.groupUri = URI.create(base + "/metrics/job/" + encode(job) + "/"
-        + MetricNames.RUN_ID_LABEL + "/" + encode(runId));
+        + MetricNames.RUN_ID_LABEL + "/" + encode(runId)
+        + (worker.isEmpty() ? "" : "/" + MetricNames.WORKER_LABEL + "/" + encode(worker)));
   }
 
   private static String encode(String value) {

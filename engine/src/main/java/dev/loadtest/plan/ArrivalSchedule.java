@@ -12,6 +12,10 @@ import java.util.SplittableRandom;
  * exponential draws, which turns a time-varying rate into a proper non-homogeneous Poisson
  * process.
  *
+ * <p>A worker running a {@link Segment} walks the whole sequence and keeps the arrivals it owns
+ * (arrival k goes to worker k mod N), so the workers' arrivals together are exactly the
+ * single-process schedule, Poisson draws included.
+ *
  * <p>Not thread-safe: one cursor per driver.
  */
 public final class ArrivalSchedule {
@@ -23,11 +27,19 @@ public final class ArrivalSchedule {
   private final double totalArrivals;
   private final double endSeconds;
   private final SplittableRandom random;
+  private final Segment segment;
   private long index;
+  private long lastIndex = -1;
   private double nextUnit;
 
-  /** A schedule for a profile; {@code seed} matters only for Poisson arrivals. */
+  /** The whole schedule of a profile; {@code seed} matters only for Poisson arrivals. */
   public ArrivalSchedule(OpenLoad load, long seed) {
+    this(load, seed, Segment.WHOLE);
+  }
+
+  /** One worker's arrivals of the profile's whole schedule. */
+  public ArrivalSchedule(OpenLoad load, long seed, Segment segment) {
+    this.segment = segment;
     int count = load.stages().size();
     stageStartSeconds = new double[count];
     stageStartArrivals = new double[count];
@@ -58,6 +70,22 @@ public final class ArrivalSchedule {
    * {@code Long.MAX_VALUE} when the profile has no more arrivals.
    */
   public long next() {
+    while (true) {
+      long wholeIndex = index;
+      long at = nextOfWhole();
+      if (at == Long.MAX_VALUE || segment.owns(wholeIndex)) {
+        lastIndex = at == Long.MAX_VALUE ? lastIndex : wholeIndex;
+        return at;
+      }
+    }
+  }
+
+  /** The number, in the whole schedule, of the arrival {@link #next()} returned last. */
+  public long lastIndex() {
+    return lastIndex;
+  }
+
+  private long nextOfWhole() {
     double unit = random == null ? index : nextUnit;
     if (unit >= totalArrivals - 1e-9 * Math.max(1, totalArrivals)) {
       return Long.MAX_VALUE;
@@ -91,6 +119,7 @@ public final class ArrivalSchedule {
 
   @Override
   public String toString() {
-    return "ArrivalSchedule[issued=" + index + " of ~" + Math.round(totalArrivals) + "]";
+    return "ArrivalSchedule[segment " + segment + ", walked " + index + " of ~"
+        + Math.round(totalArrivals) + "]";
   }
 }

@@ -53,6 +53,13 @@ public record MetricsPlan(
     return new MetricsPlan(server, other, labels, push, monitors);
   }
 
+  /** The same plan with one more constant label (a worker's number); it wins over the spec's. */
+  public MetricsPlan withLabel(String name, String value) {
+    java.util.Map<String, String> more = new java.util.LinkedHashMap<>(labels);
+    more.put(name, value);
+    return new MetricsPlan(server, runId, more, push, monitors);
+  }
+
   /** Whether and where the {@code /metrics} endpoint is served. */
   public sealed interface Server {
     /** Not served. */

@@ -37,7 +37,8 @@ public record PlanNeeds(
     double total = 0;
     for (ScenarioPlan scenario : plan.scenarios()) {
       if (scenario.load() instanceof OpenLoad open) {
-        total += open.peakRate() * scenario.meanRequestsPerTask();
+        // A worker keeps one arrival in N of the whole schedule.
+        total += open.peakRate() / plan.segment().count() * scenario.meanRequestsPerTask();
         continue;
       }
       ClosedLoad closed = (ClosedLoad) scenario.load();

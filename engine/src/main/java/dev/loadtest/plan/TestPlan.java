@@ -18,6 +18,7 @@ import java.util.List;
  * @param scores what the user-experience score and goodput count as good
  * @param flows setup and teardown steps, and the feeders
  * @param customMetrics the metrics and series requests record into ({@code metrics:})
+ * @param segment the share of the whole this plan runs; {@link Segment#WHOLE} for all of it
  */
 public record TestPlan(
     String name,
@@ -30,12 +31,22 @@ public record TestPlan(
     List<Threshold> thresholds,
     ScoreSettings scores,
     RunFlows flows,
-    CustomMetrics customMetrics) {
+    CustomMetrics customMetrics,
+    Segment segment) {
 
   public TestPlan {
     scenarios = List.copyOf(scenarios);
     requestNames = List.copyOf(requestNames);
     thresholds = List.copyOf(thresholds);
+  }
+
+  /** The whole plan, run by one process. */
+  public TestPlan(String name, String specSha256, long seed, TargetPlan target,
+      Preflight preflight, List<ScenarioPlan> scenarios, List<String> requestNames,
+      List<Threshold> thresholds, ScoreSettings scores, RunFlows flows,
+      CustomMetrics customMetrics) {
+    this(name, specSha256, seed, target, preflight, scenarios, requestNames, thresholds, scores,
+        flows, customMetrics, Segment.WHOLE);
   }
 
   /** A plan with the default scores. */
@@ -67,6 +78,14 @@ public record TestPlan(
     return scenarios.stream().anyMatch(scenario -> scenario.load() instanceof OpenLoad);
   }
 
+  /**
+   * This worker's share of the whole plan: its users, concurrency caps, shared iterations,
+   * feeder rows and open-model arrivals; thresholds, names and the spec hash stay the whole's.
+   */
+  public TestPlan forSegment(Segment share) {
+    return share.isWhole() ? this : PlanSegments.slice(this, share);
+  }
+
   /** Time from the first user's start until the last scenario's profile ends. */
   public Duration duration() {
     return scenarios.stream()
@@ -84,6 +103,11 @@ public record TestPlan(
   public String describe() {
     StringBuilder text = new StringBuilder();
     text.append("plan ").append(name).append(" (spec ").append(specSha256, 0, 12).append(")\n");
+    if (!segment.isWhole()) {
+      text.append("  segment ").append(segment).append(": this worker's share of the whole")
+          .append(" (users, arrivals, iterations and rows k with k mod ").append(segment.count())
+          .append(" = ").append(segment.index() - 1).append(")\n");
+    }
     text.append("  target: ").append(target.describe()).append('\n');
     text.append("  preflight: ").append(preflight.describe()).append('\n');
     for (FeederPlan feeder : flows.feeders()) {

@@ -18,8 +18,8 @@ public final class CompositeRunListener implements RunListener {
   }
 
   @Override
-  public void onLoadStart() {
-    each(RunListener::onLoadStart);
+  public void onLoadStart(java.time.Instant startedAt) {
+    each(listener -> listener.onLoadStart(startedAt));
   }
 
   @Override

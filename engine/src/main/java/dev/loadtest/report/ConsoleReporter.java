@@ -21,7 +21,7 @@ public final class ConsoleReporter implements RunListener {
   }
 
   @Override
-  public synchronized void onLoadStart() {
+  public synchronized void onLoadStart(java.time.Instant startedAt) {
     out.println("load started");
     out.flush();
   }

@@ -82,6 +82,12 @@ public final class HtmlReport {
   private static List<String> notes(SavedRun run) {
     List<String> notes = new ArrayList<>();
     run.metadata().abortReason().ifPresent(reason -> notes.add("Aborted: " + reason));
+    RunSegments segments = run.metadata().segments();
+    if (segments.incomplete()) {
+      notes.add("Incomplete: " + RunMerger.missingWarning(segments) + ".");
+    }
+    segments.lateStarts().forEach(late -> notes.add("Late start at --start-at "
+        + segments.startAt().map(Object::toString).orElse("") + ": " + late + "."));
     if (run.metadata().interrupted()) {
       notes.add("Interrupted: the run was stopped before its end; results cover what ran.");
     }

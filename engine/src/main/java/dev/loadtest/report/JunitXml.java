@@ -23,9 +23,10 @@ public final class JunitXml {
   static String render(SavedRun run, List<ThresholdResult> verdicts) {
     String suite = "loadtest." + run.metadata().name();
     boolean aborted = run.metadata().abortReason().isPresent();
-    long failed = verdicts.stream().filter(verdict -> !verdict.passed()).count()
-        + (aborted ? 1 : 0);
-    int tests = verdicts.size() + (aborted ? 1 : 0);
+    boolean incomplete = run.metadata().segments().incomplete();
+    int runFailures = (aborted ? 1 : 0) + (incomplete ? 1 : 0);
+    long failed = verdicts.stream().filter(verdict -> !verdict.passed()).count() + runFailures;
+    int tests = verdicts.size() + runFailures;
     String seconds = String.format(Locale.ROOT, "%.3f",
         run.stats().elapsed().toNanos() / 1e9);
     StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -40,6 +41,12 @@ public final class JunitXml {
         .append(escape(suite)).append("\" name=\"run completed\">\n      <failure message=\"")
         .append(escape("aborted: " + reason)).append("\" type=\"aborted\"/>\n")
         .append("    </testcase>\n"));
+    if (incomplete) {
+      xml.append("    <testcase classname=\"").append(escape(suite))
+          .append("\" name=\"every worker's results merged\">\n      <failure message=\"")
+          .append(escape("incomplete: " + RunMerger.missingWarning(run.metadata().segments())))
+          .append("\" type=\"incomplete\"/>\n    </testcase>\n");
+    }
     return xml.append("  </testsuite>\n</testsuites>\n").toString();
   }
 

@@ -5,14 +5,11 @@ import dev.loadtest.stats.LlmSnapshot;
 import dev.loadtest.stats.LlmSummary;
 import dev.loadtest.stats.LlmTotals;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -111,18 +108,11 @@ public final class LlmResults {
   }
 
   private static String encode(Histogram histogram) {
-    ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
-    int length = histogram.encodeIntoCompressedByteBuffer(buffer);
-    return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
+    return HistogramCodec.encode(histogram);
   }
 
   private static Histogram decode(JsonNode node, String field) throws IOException {
-    try {
-      return Histogram.decodeFromCompressedByteBuffer(
-          ByteBuffer.wrap(Base64.getDecoder().decode(node.path(field).asString())), 0);
-    } catch (DataFormatException | IllegalArgumentException e) {
-      throw new IOException("the histogram " + field + " in " + FILE_NAME + " is damaged", e);
-    }
+    return HistogramCodec.decode(node.path(field).asString(), field + " in " + FILE_NAME);
   }
 
   private static Duration nanos(JsonNode scores, String field) {

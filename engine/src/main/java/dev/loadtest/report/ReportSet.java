@@ -33,9 +33,9 @@ public final class ReportSet {
     return ThresholdEvaluator.evaluate(run.thresholds(), run.stats());
   }
 
-  /** A run an abort threshold stopped never passes. */
+  /** A run an abort threshold stopped never passes, nor a merge that misses a worker. */
   public static boolean passed(SavedRun run, List<ThresholdResult> verdicts) {
-    return run.metadata().abortReason().isEmpty()
+    return run.metadata().abortReason().isEmpty() && !run.metadata().segments().incomplete()
         && verdicts.stream().allMatch(ThresholdResult::passed);
   }
 

@@ -19,6 +19,9 @@ import java.util.Map;
  * @param elapsedNanos the measured length of the run
  * @param clampedValues latencies above the histograms' range, recorded at its maximum
  * @param latencyLogComplete false when the interval log could not be written whole
+ * @param generatorLag how late open-model arrivals were sent, nanoseconds; its count is the
+ *     number of arrivals sent
+ * @param dropped open-model arrivals never started (concurrency cap, or queued at the end)
  */
 public record ResultsDocument(
     RunMetadata metadata,
@@ -30,7 +33,19 @@ public record ResultsDocument(
     long logBaseMillis,
     long elapsedNanos,
     long clampedValues,
-    boolean latencyLogComplete) {
+    boolean latencyLogComplete,
+    org.HdrHistogram.Histogram generatorLag,
+    long dropped) {
+
+  /** A document without open-model measurements. */
+  public ResultsDocument(RunMetadata metadata, List<String> requestNames,
+      Map<String, String> methods, List<Threshold> thresholds, List<FailureCount> failures,
+      List<IntervalRecord> intervals, long logBaseMillis, long elapsedNanos,
+      long clampedValues, boolean latencyLogComplete) {
+    this(metadata, requestNames, methods, thresholds, failures, intervals, logBaseMillis,
+        elapsedNanos, clampedValues, latencyLogComplete,
+        dev.loadtest.stats.LatencyHistograms.newHistogram(), 0);
+  }
 
   public ResultsDocument {
     requestNames = List.copyOf(requestNames);

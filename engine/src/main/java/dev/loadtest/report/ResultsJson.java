@@ -42,6 +42,8 @@ public final class ResultsJson {
     root.put("elapsedNanos", document.elapsedNanos());
     root.put("clampedValues", document.clampedValues());
     root.put("latencyLogComplete", document.latencyLogComplete());
+    root.put("dropped", document.dropped());
+    root.put("generatorLag", HistogramCodec.encode(document.generatorLag()));
     intervals(root.putArray("intervals"), document.intervals());
     return AtomicFiles.writeString(directory.resolve(ResultFiles.RESULTS),
         JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
@@ -65,6 +67,31 @@ public final class ResultsJson {
     usage.put("meanCpuShare", generator.meanCpuShare());
     usage.put("peakCpuShare", generator.peakCpuShare());
     usage.put("peakHeapBytes", generator.peakHeapBytes());
+    segments(node.putObject("segments"), metadata.segments());
+  }
+
+  private static void segments(ObjectNode node, RunSegments segments) {
+    node.put("count", segments.count());
+    segments.workers().forEach(node.putArray("workers")::add);
+    node.put("startAt", segments.startAt().map(Instant::toString).orElse(null));
+    segments.lateStartMillis().forEach(node.putArray("lateStartMillis")::add);
+    node.put("merged", segments.merged());
+  }
+
+  /** Results saved before segments existed are a whole run's. */
+  private static RunSegments readSegments(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return RunSegments.WHOLE;
+    }
+    List<Integer> workers = new ArrayList<>();
+    node.get("workers").forEach(worker -> workers.add(worker.asInt()));
+    List<Long> late = new ArrayList<>();
+    node.get("lateStartMillis").forEach(millis -> late.add(millis.asLong()));
+    JsonNode startAt = node.get("startAt");
+    return new RunSegments(node.get("count").asInt(), workers,
+        startAt == null || startAt.isNull() ? Optional.empty()
+            : Optional.of(Instant.parse(startAt.asString())), late,
+        node.path("merged").asBoolean(false));
   }
 
   private static void failures(ArrayNode array, List<FailureCount> failures) {
@@ -110,7 +137,14 @@ public final class ResultsJson {
         ThresholdCodec.read(root.get("thresholds"), names), readFailures(root.get("failures")),
         readIntervals(root.get("intervals")), root.get("logBaseMillis").asLong(),
         root.get("elapsedNanos").asLong(), root.get("clampedValues").asLong(),
-        root.get("latencyLogComplete").asBoolean());
+        root.get("latencyLogComplete").asBoolean(), readLag(root),
+        root.path("dropped").asLong(0));
+  }
+
+  private static org.HdrHistogram.Histogram readLag(JsonNode root) throws IOException {
+    JsonNode lag = root.get("generatorLag");
+    return lag == null ? dev.loadtest.stats.LatencyHistograms.newHistogram()
+        : HistogramCodec.decode(lag.asString(), "generatorLag in " + ResultFiles.RESULTS);
   }
 
   private static RunMetadata readMetadata(JsonNode node) {
@@ -126,7 +160,8 @@ public final class ResultsJson {
         Instant.parse(node.get("startedAt").asString()),
         Instant.parse(node.get("endedAt").asString()), node.get("interrupted").asBoolean(),
         aborted == null || aborted.isNull() ? Optional.empty() : Optional.of(aborted.asString()),
-        node.get("abandonedRequests").asLong(), commandLine, generator);
+        node.get("abandonedRequests").asLong(), commandLine, generator,
+        readSegments(node.get("segments")));
   }
 
   private static List<FailureCount> readFailures(JsonNode array) {

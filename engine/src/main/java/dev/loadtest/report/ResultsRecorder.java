@@ -32,6 +32,7 @@ public final class ResultsRecorder implements RunListener, AutoCloseable {
   private final Consumer<String> warnings;
   private final List<IntervalRecord> intervals = new ArrayList<>();
   private long baseMillis = -1;
+  private long lateStartMillis;
   private PrintStream log;
   private HistogramLogWriter writer;
   private boolean failed;
@@ -46,8 +47,10 @@ public final class ResultsRecorder implements RunListener, AutoCloseable {
   }
 
   @Override
-  public synchronized void onLoadStart() {
-    start(System.currentTimeMillis());
+  public synchronized void onLoadStart(java.time.Instant startedAt) {
+    // The log counts from the schedule's start, even when this worker reached it late.
+    lateStartMillis = Math.max(0, System.currentTimeMillis() - startedAt.toEpochMilli());
+    start(startedAt.toEpochMilli());
   }
 
   /** Opens the log with its header; {@code epochMillis} is the load's start. */
@@ -123,6 +126,11 @@ public final class ResultsRecorder implements RunListener, AutoCloseable {
   /** The log's base time: the load's start, in epoch milliseconds; -1 before it. */
   public synchronized long baseMillis() {
     return baseMillis;
+  }
+
+  /** How long after the schedule's start the load actually started, in milliseconds. */
+  public synchronized long lateStartMillis() {
+    return lateStartMillis;
   }
 
   /** True when every interval reached the log. */

@@ -22,6 +22,7 @@ final class RunFacts {
     add(rows, "started", metadata.startedAt().toString());
     add(rows, "ended", metadata.endedAt().toString());
     add(rows, "measured", HtmlReport.duration(run.stats().elapsed()));
+    segments(rows, metadata.segments());
     generator(rows, metadata.generator());
     if (metadata.abandonedRequests() > 0) {
       add(rows, "abandoned requests", metadata.abandonedRequests()
@@ -32,6 +33,16 @@ final class RunFacts {
           + " above one hour, recorded as one hour");
     }
     return rows;
+  }
+
+  private static void segments(List<Map<String, String>> rows, RunSegments segments) {
+    if (!segments.isWhole()) {
+      add(rows, "workers", segments.describe() + (segments.incomplete()
+          ? "; MISSING " + segments.missing() : segments.merged() ? ", merged" : ""));
+    }
+    segments.startAt().ifPresent(at -> add(rows, "synchronised start", at + (segments
+        .lateStarts().isEmpty() ? ", every worker on time"
+        : "; " + String.join("; ", segments.lateStarts()))));
   }
 
   private static void generator(List<Map<String, String>> rows, GeneratorUsage usage) {

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param abandonedRequests requests still in flight at the end, in no count
  * @param commandLine the arguments of the {@code loadtest} command that ran it
  * @param generator what the load generator itself used
+ * @param segments which workers' shares of a segmented run these results hold
  */
 public record RunMetadata(
     String name,
@@ -30,9 +31,18 @@ public record RunMetadata(
     Optional<String> abortReason,
     long abandonedRequests,
     List<String> commandLine,
-    GeneratorUsage generator) {
+    GeneratorUsage generator,
+    RunSegments segments) {
 
   public RunMetadata {
     commandLine = List.copyOf(commandLine);
+  }
+
+  /** Metadata of a whole run by one process. */
+  public RunMetadata(String name, String specSha256, long seed, String version,
+      Instant startedAt, Instant endedAt, boolean interrupted, Optional<String> abortReason,
+      long abandonedRequests, List<String> commandLine, GeneratorUsage generator) {
+    this(name, specSha256, seed, version, startedAt, endedAt, interrupted, abortReason,
+        abandonedRequests, commandLine, generator, RunSegments.WHOLE);
   }
 }

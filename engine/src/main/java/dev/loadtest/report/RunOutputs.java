@@ -64,12 +64,13 @@ public final class RunOutputs implements AutoCloseable {
    * @param verdicts the thresholds as the run judged them
    * @param exitCode the exit code of the verdict
    * @param commandLine the command's arguments, for the report's metadata
+   * @param startAt the synchronised start the run counted from, if any
    */
   public ReportSet.Outcome finish(TestPlan plan, RunResult result,
       List<dev.loadtest.stats.ThresholdResult> verdicts, int exitCode,
-      List<String> commandLine) {
+      List<String> commandLine, java.util.Optional<java.time.Instant> startAt) {
     recorder.close();
-    ResultsDocument document = document(plan, result, commandLine);
+    ResultsDocument document = document(plan, result, commandLine, startAt);
     List<String> problems = new ArrayList<>();
     try {
       ResultsJson.write(directory, document);
@@ -88,8 +89,8 @@ public final class RunOutputs implements AutoCloseable {
 
   /**
    * Re-reads what was saved, for the per-request time series; the statistics themselves come
-   * from memory, which also holds what the files do not (warm-up set apart, open-model lag,
-   * drops and service times, coordinated-omission corrections). Falls back to memory alone when
+   * from memory, which also holds what the files do not (warm-up set apart, service times,
+   * coordinated-omission corrections). Falls back to memory alone when
    * the saved files are incomplete.
    */
   private SavedRun savedRun(ResultsDocument document, RunResult result, List<String> problems) {
@@ -108,18 +109,22 @@ public final class RunOutputs implements AutoCloseable {
         document.intervals());
   }
 
-  private ResultsDocument document(TestPlan plan, RunResult result, List<String> commandLine) {
+  private ResultsDocument document(TestPlan plan, RunResult result, List<String> commandLine,
+      java.util.Optional<java.time.Instant> startAt) {
     List<IntervalRecord> intervals = recorder.intervals();
     GeneratorUsage generator = GeneratorUsage.of(Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory(), intervals);
     RunMetadata metadata = new RunMetadata(plan.name(), plan.specSha256(), plan.seed(),
         Version.current(), result.startedAt(), result.endedAt(), result.interrupted(),
-        result.abortReason(), result.abandonedRequests(), commandLine, generator);
+        result.abortReason(), result.abandonedRequests(), commandLine, generator,
+        new RunSegments(plan.segment().count(), List.of(plan.segment().index()), startAt,
+            List.of(startAt.isPresent() ? recorder.lateStartMillis() : 0L), false));
     long base = recorder.baseMillis() >= 0 ? recorder.baseMillis()
         : result.startedAt().toEpochMilli();
     return new ResultsDocument(metadata, plan.requestNames(), methods(plan), plan.thresholds(),
         result.stats().failures(), intervals, base, result.stats().elapsed().toNanos(),
-        result.stats().clampedValues(), recorder.complete());
+        result.stats().clampedValues(), recorder.complete(), result.stats().generatorLag(),
+        result.stats().dropped());
   }
 
   /** The HTTP method of each request name, for Locust's {@code Type} column. */

@@ -188,7 +188,7 @@ public final class SavedRunReader {
     }
     return new StatsSnapshot(Duration.ofNanos(document.elapsedNanos()), summaries,
         new RequestSummary("Aggregated", all, allFailures), document.failures(), timeline,
-        document.clampedValues());
+        document.clampedValues(), document.generatorLag(), document.dropped());
   }
 
   private long failuresOf(String name) {

@@ -45,6 +45,7 @@ public final class SummaryJson {
     RunMetadata metadata = run.metadata();
     root.put("version", metadata.version());
     metadata.commandLine().forEach(root.putArray("commandLine")::add);
+    segments(root, metadata.segments());
     ObjectNode generator = root.putObject("generator");
     generator.put("cores", metadata.generator().cores());
     generator.put("maxHeapBytes", metadata.generator().maxHeapBytes());
@@ -58,6 +59,22 @@ public final class SummaryJson {
     if (run.stats().llm().present()) {
       LlmSummaryJson.add(root, scores, run.stats());
     }
+  }
+
+  /** Which workers of a segmented run the summary covers; absent for a whole run. */
+  private static void segments(ObjectNode root, RunSegments segments) {
+    if (segments.isWhole() && segments.startAt().isEmpty()) {
+      return;
+    }
+    ObjectNode node = root.putObject("segments");
+    node.put("count", segments.count());
+    segments.workers().forEach(node.putArray("workers")::add);
+    node.put("merged", segments.merged());
+    if (segments.merged()) {
+      segments.missing().forEach(node.putArray("missing")::add);
+    }
+    node.put("startAt", segments.startAt().map(Object::toString).orElse(null));
+    segments.lateStartMillis().forEach(node.putArray("lateStartMillis")::add);
   }
 
   /** Writes the summary into {@code directory}, replacing an earlier one atomically. */

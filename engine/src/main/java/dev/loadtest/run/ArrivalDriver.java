@@ -3,6 +3,7 @@ package dev.loadtest.run;
 import dev.loadtest.plan.ArrivalSchedule;
 import dev.loadtest.plan.OpenLoad;
 import dev.loadtest.plan.ScenarioPlan;
+import dev.loadtest.plan.Segment;
 import dev.loadtest.plan.TaskPlan;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -25,9 +26,10 @@ final class ArrivalDriver implements ScenarioDriver {
   private final OpenLoad load;
   private final AtomicInteger activeIterations;
   private final ArrivalSchedule schedule;
-  private final Deque<Long> queue = new ArrayDeque<>();
+  private final Deque<Arrival> queue = new ArrayDeque<>();
   private long startNanos;
   private long nextArrival;
+  private long nextArrivalIndex;
   private long arrivals;
   private int inFlight;
   private volatile boolean stopped;
@@ -36,21 +38,27 @@ final class ArrivalDriver implements ScenarioDriver {
   private boolean profileOver;
 
   /** @param onScenarioDone called once the profile is over and no arrival waits in the queue */
-  ArrivalDriver(RunContext run, ScenarioPlan scenario, AtomicInteger activeIterations,
-      Runnable onScenarioDone) {
+  ArrivalDriver(RunContext run, ScenarioPlan scenario, Segment segment,
+      AtomicInteger activeIterations, Runnable onScenarioDone) {
     this.onScenarioDone = onScenarioDone;
     this.run = run;
     this.scenario = scenario;
     this.load = (OpenLoad) scenario.load();
     this.activeIterations = activeIterations;
-    this.schedule = new ArrivalSchedule(load, Seeds.forSchedule(run.seed, scenario.index()));
+    this.schedule = new ArrivalSchedule(load, Seeds.forSchedule(run.seed, scenario.index()),
+        segment);
   }
 
   @Override
   public void start(long loadStartNanos) {
     startNanos = loadStartNanos + scenario.startAfter().toNanos();
-    nextArrival = schedule.next();
+    advance();
     scheduleTick();
+  }
+
+  private void advance() {
+    nextArrival = schedule.next();
+    nextArrivalIndex = schedule.lastIndex();
   }
 
   @Override
@@ -80,8 +88,8 @@ final class ArrivalDriver implements ScenarioDriver {
   private void tick() {
     long elapsed = System.nanoTime() - startNanos;
     while (!stopped && nextArrival <= elapsed) {
-      arrive(nextArrival);
-      nextArrival = schedule.next();
+      arrive(new Arrival(nextArrival, nextArrivalIndex));
+      advance();
     }
     scheduleTick();
   }
@@ -94,24 +102,26 @@ final class ArrivalDriver implements ScenarioDriver {
     }
   }
 
-  private void arrive(long intendedOffsetNanos) {
+  private void arrive(Arrival arrival) {
     run.stats.recordArrival();
     if (inFlight < load.maxConcurrency()) {
-      launch(intendedOffsetNanos);
+      launch(arrival);
     } else if (load.whenSaturated() == OpenLoad.Saturation.QUEUE) {
-      queue.add(intendedOffsetNanos);
+      queue.add(arrival);
     } else {
       run.stats.recordDropped(scenario.index());
     }
   }
 
-  private void launch(long intendedOffsetNanos) {
+  private void launch(Arrival arrival) {
     inFlight++;
     activeIterations.incrementAndGet();
-    long intendedNanos = startNanos + intendedOffsetNanos;
-    long arrival = arrivals++;
+    arrivals++;
+    long intendedNanos = startNanos + arrival.offsetNanos();
+    // Numbered as in the whole schedule, so a worker's arrival makes the whole's choices.
+    long number = arrival.wholeIndex();
     UserContext user = new UserContext(scenario,
-        Seeds.forUser(run.seed, scenario.index(), arrival), arrival + 1, run.runVariables);
+        Seeds.forUser(run.seed, scenario.index(), number), number + 1, run.runVariables);
     user.nextIteration();
     // Each arrival is a new user: it takes every feeder's row once.
     if (!run.feeders.takeForUser(scenario.flows().feeders(), user)) {
@@ -134,6 +144,9 @@ final class ArrivalDriver implements ScenarioDriver {
       onScenarioDone.run();
     }
   }
+
+  /** An arrival's intended start from the scenario's start, and its number in the whole. */
+  private record Arrival(long offsetNanos, long wholeIndex) {}
 
   @Override
   public String toString() {

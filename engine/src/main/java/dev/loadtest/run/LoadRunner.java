@@ -37,6 +37,8 @@ public final class LoadRunner {
   private static final double LAG_WARNING_MILLIS = 10;
   /** Consecutive late intervals before saying so: one slow interval is a hiccup, not a trend. */
   private static final int LAG_WARNING_INTERVALS = 5;
+  /** Lateness at a synchronised start that is worth telling: clocks and wake-ups jitter. */
+  private static final Duration LATE_START_WARNING = Duration.ofMillis(100);
 
   private final TestPlan plan;
   private final URI baseUri;
@@ -93,9 +95,10 @@ public final class LoadRunner {
     AtomicInteger activeUsers = new AtomicInteger();
     ScenarioCompletion completion = new ScenarioCompletion(plan.scenarios().size(), control);
     List<ScenarioDriver> drivers = drivers(run, activeUsers, completion);
-    Instant startedAt = Instant.now();
-    long loadStart = System.nanoTime();
-    listener.onLoadStart();
+    LoadStart start = awaitStart(control);
+    Instant startedAt = start.instant();
+    long loadStart = start.nanoTime();
+    listener.onLoadStart(startedAt);
     drivers.forEach(driver -> driver.start(loadStart));
     completion.scheduleEnds(plan.scenarios(), scheduler, loadStart);
     Sampler sampler = new Sampler(stats, loadStart, activeUsers, control);
@@ -128,6 +131,33 @@ public final class LoadRunner {
         reason == RunControl.StopReason.INTERRUPTED, abort, abandoned);
   }
 
+  /** When the schedule counts from: a wall-clock instant and the same moment in nanoTime. */
+  private record LoadStart(Instant instant, long nanoTime) {}
+
+  /**
+   * Waits for the synchronised start, if there is one. A worker that arrives after it starts at
+   * once, with its schedule still counted from the start instant: what was due in the past goes
+   * out immediately, and its lag and latency (counted from the intended start) show the delay.
+   */
+  private LoadStart awaitStart(RunControl control) throws InterruptedException {
+    if (options.startAt().isEmpty()) {
+      return new LoadStart(Instant.now(), System.nanoTime());
+    }
+    Instant at = options.startAt().get();
+    long waitNanos = Duration.between(Instant.now(), at).toNanos();
+    if (waitNanos > 0) {
+      control.awaitStopWithin(waitNanos);
+    }
+    long nowNanos = System.nanoTime();
+    Duration late = Duration.between(at, Instant.now());
+    if (late.compareTo(LATE_START_WARNING) > 0) {
+      listener.onWarning("started " + dev.loadtest.spec.Quantities.formatDuration(late)
+          + " after --start-at " + at + ": the schedule still counts from " + at + ", so"
+          + " arrivals and users already due start at once and their lag shows that delay");
+    }
+    return new LoadStart(at, nowNanos - late.toNanos());
+  }
+
   private void scheduleWarmUpEnd(ScheduledExecutorService scheduler, Sampler sampler,
       long loadStart) {
     if (!options.warmUp().isZero()) {
@@ -141,9 +171,9 @@ public final class LoadRunner {
     List<ScenarioDriver> drivers = new ArrayList<>();
     for (ScenarioPlan scenario : plan.scenarios()) {
       drivers.add(scenario.load() instanceof OpenLoad
-          ? new ArrivalDriver(run, scenario, activeUsers,
+          ? new ArrivalDriver(run, scenario, plan.segment(), activeUsers,
               () -> completion.done(scenario.index()))
-          : new UserController(run, scenario, activeUsers, userIds,
+          : new UserController(run, scenario, plan.segment(), activeUsers, userIds,
               () -> completion.done(scenario.index())));
     }
     return drivers;

@@ -45,6 +45,11 @@ public final class RunControl {
     return reason.get();
   }
 
+  /** Waits at most the given time for a reason to stop; true when one came. */
+  boolean awaitStopWithin(long timeoutNanos) throws InterruptedException {
+    return stopped.await(timeoutNanos, TimeUnit.NANOSECONDS);
+  }
+
   String abortMessage() {
     return abortMessage;
   }

@@ -8,8 +8,11 @@ import dev.loadtest.stats.Interval;
  */
 public interface RunListener {
 
-  /** The load starts now. */
-  default void onLoadStart() {}
+  /**
+   * The load starts now; its schedule counts from {@code startedAt}, which is in the past when a
+   * worker reached a synchronised start late.
+   */
+  default void onLoadStart(java.time.Instant startedAt) {}
 
   /** A progress report covering the last progress interval. */
   default void onProgress(ProgressReport report) {}

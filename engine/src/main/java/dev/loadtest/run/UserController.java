@@ -3,6 +3,7 @@ package dev.loadtest.run;
 import dev.loadtest.plan.ClosedLoad;
 import dev.loadtest.plan.IterationLimit;
 import dev.loadtest.plan.ScenarioPlan;
+import dev.loadtest.plan.Segment;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ final class UserController implements ScenarioDriver {
   private final ClosedLoad load;
   private final AtomicInteger activeUsers;
   private final AtomicLong userIds;
+  private final Segment segment;
   private final Runnable onScenarioDone;
   private final AtomicLong sharedIterationsLeft;
   private final AtomicInteger finishedUsers = new AtomicInteger();
@@ -31,8 +33,9 @@ final class UserController implements ScenarioDriver {
   private boolean stopped;
 
   /** @param onScenarioDone called when every user ran out of iterations */
-  UserController(RunContext run, ScenarioPlan scenario, AtomicInteger activeUsers,
-      AtomicLong userIds, Runnable onScenarioDone) {
+  UserController(RunContext run, ScenarioPlan scenario, Segment segment,
+      AtomicInteger activeUsers, AtomicLong userIds, Runnable onScenarioDone) {
+    this.segment = segment;
     this.run = run;
     this.scenario = scenario;
     this.load = (ClosedLoad) scenario.load();
@@ -46,6 +49,12 @@ final class UserController implements ScenarioDriver {
   @Override
   public void start(long loadStartNanos) {
     this.startNanos = loadStartNanos + scenario.startAfter().toNanos();
+    // A worker's share may hold no users: with counted iterations, waiting for the profile's
+    // upper bound (10 minutes by default) would only delay the end of the run.
+    if (load.peakUsers() == 0 && !(load.iterations() instanceof IterationLimit.Unlimited)) {
+      onScenarioDone.run();
+      return;
+    }
     run.scheduler.schedule(this::adjust, Math.max(0, startNanos - System.nanoTime()),
         TimeUnit.NANOSECONDS);
   }
@@ -80,8 +89,10 @@ final class UserController implements ScenarioDriver {
   private void startUser() {
     activeUsers.incrementAndGet();
     startedUsers++;
-    VirtualUser user = new VirtualUser(run, scenario, userIds.incrementAndGet(),
-        sharedIterationsLeft, this::userFinished);
+    // Numbered across workers (from 1) so that no two workers' users share a random seed.
+    long userId = segment.wholeIndexOf(userIds.getAndIncrement()) + 1;
+    VirtualUser user = new VirtualUser(run, scenario, userId, sharedIterationsLeft,
+        this::userFinished);
     active.push(user);
     // The first send opens a connection; thousands of them must not hold up this thread,
     // which also keeps the schedule of every other user and the statistics' intervals.

@@ -1,0 +1,403 @@
+package dev.loadtest.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loadtest.mock.MockServer;
+import dev.loadtest.plan.LatencyDistribution;
+import dev.loadtest.plan.MockSettings;
+import dev.loadtest.report.SavedRun;
+import dev.loadtest.report.SavedRunReader;
+import dev.loadtest.stats.LatencyHistograms;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A plan run whole and as N workers ({@code run --segment i/N}) against the same real mock on
+ * loopback, then merged: the merged results must be the whole run's (arrivals exactly, requests
+ * exactly where the plan fixes them), lossless (merged percentiles are those of the workers'
+ * histograms added), and judged alike by the thresholds.
+ */
+class DistributedRunTest {
+
+  /** 60 evenly spaced arrivals over 1.5 s; one threshold that passes, one that cannot. */
+  private static final String OPEN_SPEC = """
+      name: distributed-open
+      seed: 11
+      target: {baseUrl: http://127.0.0.1:1}
+      preflight: {path: /health}
+      load: {arrivalRate: 40, duration: 1500ms, maxConcurrency: 100}
+      scenarios:
+        - name: browse
+          tasks:
+            - {name: list, request: {path: /api/items}}
+      thresholds:
+        - {metric: latency.p95, below: 5s}
+        - {metric: latency.p50, below: 1ms}
+      """;
+
+  /** Poisson arrivals: the workers' draws must still add up to the whole's sequence. */
+  private static final String POISSON_SPEC = OPEN_SPEC.replace("maxConcurrency: 100",
+      "maxConcurrency: 100, poisson: true").replace("distributed-open", "distributed-poisson");
+
+  /** Closed model with counts the plan fixes: 7 users sharing 101 iterations, 2 tasks. */
+  private static final String CLOSED_SPEC = """
+      name: distributed-closed
+      seed: 5
+      target: {baseUrl: http://127.0.0.1:1}
+      preflight: {path: /health}
+      load: {users: 7, rampUp: 0s, hold: 20s, sharedIterations: 101}
+      scenarios:
+        - name: shop
+          tasks:
+            - {name: list, weight: 3, request: {path: /api/items}}
+            - {name: add, weight: 1, request: {method: POST, path: /api/items, json: {id: 1}}}
+      thresholds:
+        - {metric: errorRate, below: 1%}
+      """;
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @TempDir
+  Path directory;
+
+  private MockServer mock;
+
+  @BeforeEach
+  void startMock() throws Exception {
+    mock = MockServer.start(new MockSettings(
+        new LatencyDistribution.Fixed(Duration.ofMillis(20)), 0, 0, 1), "127.0.0.1", 0);
+  }
+
+  @AfterEach
+  void stopMock() throws Exception {
+    mock.close();
+  }
+
+  @Test
+  void openModelWorkersSendExactlyTheWholeArrivalsAndMergeLosslessly() throws Exception {
+    assertWorkersMatchTheWhole(OPEN_SPEC, 3, 1);
+  }
+
+  @Test
+  void poissonArrivalsSplitOverAPrimeNumberOfWorkersAddUpToTheWhole() throws Exception {
+    assertWorkersMatchTheWhole(POISSON_SPEC, 5, 1);
+  }
+
+  @Test
+  void closedModelWorkersRunExactlyTheSharedIterationsEvenWithMoreWorkersThanUsers()
+      throws Exception {
+    assertWorkersMatchTheWhole(CLOSED_SPEC, 9, 0);
+
+    // Workers 8 and 9 have no users: they end at once, not after the 20 s upper bound.
+    JsonNode idle = summary(directory.resolve("worker-9"));
+    assertThat(total(idle, "requests")).isZero();
+    assertThat(idle.get("durationSeconds").asDouble()).isLessThan(10);
+  }
+
+  /** Runs whole and segmented (one after the other), merges, compares. */
+  private void assertWorkersMatchTheWhole(String yaml, int workers, int expectedExit)
+      throws Exception {
+    Path spec = write("spec.yaml", yaml);
+    Path whole = directory.resolve("whole");
+    CommandLineRunner.Outcome wholeRun = run(spec, whole);
+    assertThat(wholeRun.exitCode()).as(wholeRun.toString()).isEqualTo(expectedExit);
+    long wholeRequestsSeen = mock.requestCount();
+
+    List<String> folders = new ArrayList<>();
+    for (int i = 1; i <= workers; i++) {
+      Path out = directory.resolve("worker-" + i);
+      CommandLineRunner.Outcome worker = run(spec, out, "--segment", i + "/" + workers);
+      assertThat(worker.out()).as(worker.toString()).contains("segment " + i + "/" + workers);
+      folders.add(out.toString());
+    }
+    Path merged = directory.resolve("merged");
+    CommandLineRunner.Outcome merge = merge(folders, merged);
+
+    assertThat(merge.exitCode()).as(merge.toString()).isEqualTo(expectedExit);
+    JsonNode wholeSummary = summary(whole);
+    JsonNode mergedSummary = summary(merged);
+    // Each run's preflight reached the mock too: one per process.
+    long segmentedRequestsSeen = mock.requestCount() - wholeRequestsSeen - workers;
+    assertThat(total(mergedSummary, "requests")).isEqualTo(total(wholeSummary, "requests"))
+        .isEqualTo(wholeRequestsSeen - 1).isEqualTo(segmentedRequestsSeen);
+    assertThat(arrivals(merged)).isEqualTo(arrivals(whole));
+    assertThat(verdicts(mergedSummary)).isEqualTo(verdicts(wholeSummary));
+    assertThat(mergedSummary.get("segments").get("missing")).isEmpty();
+    assertMergedPercentilesAreThoseOfTheAddedHistograms(folders, merged);
+  }
+
+  /** Arrivals sent (one lag value each) plus dropped ones: the open model's whole count. */
+  private static long arrivals(Path out) throws IOException {
+    SavedRun run = SavedRunReader.read(out);
+    return run.stats().generatorLag().getTotalCount() + run.stats().dropped();
+  }
+
+  private static void assertMergedPercentilesAreThoseOfTheAddedHistograms(List<String> folders,
+      Path merged) throws IOException {
+    Histogram union = LatencyHistograms.newHistogram();
+    for (String folder : folders) {
+      union.add(SavedRunReader.read(Path.of(folder)).stats().total().latencies());
+    }
+    Histogram mergedTotal = SavedRunReader.read(merged).stats().total().latencies();
+    assertThat(mergedTotal.getTotalCount()).isEqualTo(union.getTotalCount()).isPositive();
+    for (double percentile : new double[] {0, 50, 90, 95, 99, 99.9, 100}) {
+      assertThat(mergedTotal.getValueAtPercentile(percentile)).as("p%s", percentile)
+          .isEqualTo(union.getValueAtPercentile(percentile));
+    }
+    assertThat(mergedTotal).isEqualTo(union);
+  }
+
+  @Test
+  void workersStartTogetherAtStartAtAndALateOneSaysSoButSkipsNothing() throws Exception {
+    // 160 arrivals over 4 s, so that worker 3 can join while the others are under way.
+    Path spec = write("spec.yaml", OPEN_SPEC.replace("duration: 1500ms", "duration: 4s"));
+    // Far enough ahead for two cold in-process runs to compile their plans on a busy machine.
+    Instant startAt = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
+    List<CompletableFuture<CommandLineRunner.Outcome>> onTime = new ArrayList<>();
+    for (int i = 1; i <= 2; i++) {
+      Path out = directory.resolve("worker-" + i);
+      String segment = i + "/3";
+      onTime.add(CompletableFuture.supplyAsync(() -> run(spec, out, "--segment", segment,
+          "--start-at", startAt.toString())));
+    }
+    // Worker 3 starts once the other two have sent 30 requests: about 1.1 s behind schedule.
+    awaitRequestsSeen(2 + 30, Duration.ofSeconds(30));
+    CommandLineRunner.Outcome late = run(spec, directory.resolve("worker-3"), "--segment",
+        "3/3", "--start-at", Long.toString(startAt.toEpochMilli()));
+    for (CompletableFuture<CommandLineRunner.Outcome> worker : onTime) {
+      CommandLineRunner.Outcome outcome = worker.get(60, TimeUnit.SECONDS);
+      assertThat(outcome.out()).as(outcome.toString()).doesNotContain("after --start-at");
+    }
+    assertThat(late.out()).as(late.toString()).contains("after --start-at " + startAt,
+        "the schedule still counts from");
+
+    Path merged = directory.resolve("merged");
+    CommandLineRunner.Outcome merge = merge(List.of(directory.resolve("worker-1").toString(),
+        directory.resolve("worker-2").toString(), directory.resolve("worker-3").toString()),
+        merged);
+
+    assertThat(merge.out()).as(merge.toString()).contains("reached --start-at late: worker 3");
+    JsonNode segments = summary(merged).get("segments");
+    assertThat(segments.get("startAt").asString()).isEqualTo(startAt.toString());
+    assertThat(segments.get("lateStartMillis").get(2).asLong()).isGreaterThan(500);
+    // The late worker sent every arrival it owns, the overdue ones at once, and its lag says
+    // how late they went out.
+    assertThat(arrivals(merged)).isEqualTo(160);
+    assertThat(SavedRunReader.read(directory.resolve("worker-3")).stats()
+        .lagPercentileMillis(90)).isGreaterThan(300);
+    assertThat(Files.readString(merged.resolve("report.html"))).contains("Late start");
+  }
+
+  /** Waits until the mock has answered {@code count} requests, at most {@code deadline}. */
+  private void awaitRequestsSeen(long count, Duration deadline) {
+    long end = System.nanoTime() + deadline.toNanos();
+    while (mock.requestCount() < count) {
+      assertThat(System.nanoTime()).as("the mock saw %d of %d requests", mock.requestCount(),
+          count).isLessThan(end);
+      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+    }
+  }
+
+  @Test
+  void aMissingWorkerIsAWarningInTheReportAndAFailedVerdict() throws Exception {
+    Path spec = write("spec.yaml", CLOSED_SPEC);
+    List<String> folders = new ArrayList<>();
+    for (int i = 1; i <= 2; i++) {
+      Path out = directory.resolve("worker-" + i);
+      CommandLineRunner.Outcome worker = run(spec, out, "--segment", i + "/3");
+      // A worker's own verdict judges its share: holding one worker of three is its design.
+      assertThat(worker.exitCode()).as(worker.toString()).isZero();
+      folders.add(out.toString());
+    }
+    Path merged = directory.resolve("merged");
+    CommandLineRunner.Outcome merge = merge(folders, merged);
+
+    assertThat(merge.exitCode()).as(merge.toString()).isEqualTo(1);
+    assertThat(merge.out()).contains("worker(s) [3] of 3 are missing", "RESULT: FAILED");
+    JsonNode summary = summary(merged);
+    assertThat(summary.get("passed").asBoolean()).isFalse();
+    assertThat(summary.get("segments").get("missing").get(0).asInt()).isEqualTo(3);
+    assertThat(Files.readString(merged.resolve("report.html"))).contains("Incomplete",
+        "MISSING [3]");
+    assertThat(Files.readString(merged.resolve("junit.xml"))).contains("type=\"incomplete\"");
+  }
+
+  @Test
+  void foldersOfDifferentRunsAreRefusedWithExitCodeTwo() throws Exception {
+    Path spec = write("spec.yaml", CLOSED_SPEC);
+    Path other = write("other.yaml", CLOSED_SPEC.replace("below: 1%", "below: 2%"));
+    run(spec, directory.resolve("w1"), "--segment", "1/2");
+    run(spec, directory.resolve("w2"), "--segment", "2/2");
+    run(other, directory.resolve("o2"), "--segment", "2/2");
+    run(spec, directory.resolve("t2"), "--segment", "2/3");
+    run(spec, directory.resolve("whole"));
+
+    // Rows: what is wrong, then the text that must say so.
+    Map<List<String>, String> cases = Map.of(
+        List.of("w1", "o2"), "different specs",
+        List.of("w1", "t2"), "different numbers of workers",
+        List.of("w2", "w2copy"), "worker 2 of 2 twice",
+        List.of("whole", "w1"), "different numbers of workers");
+    copy(directory.resolve("w2"), directory.resolve("w2copy"));
+    for (Map.Entry<List<String>, String> row : cases.entrySet()) {
+      List<String> folders = row.getKey().stream()
+          .map(name -> directory.resolve(name).toString()).toList();
+      CommandLineRunner.Outcome merge = merge(folders, directory.resolve("m-" + row.getValue()
+          .replace(' ', '-')));
+      assertThat(merge.exitCode()).as(merge.toString()).isEqualTo(2);
+      assertThat(merge.err()).contains("error: cannot merge: " + row.getValue())
+          .doesNotContain("Exception");
+    }
+  }
+
+  @Test
+  void reportFromSeveralFoldersMergesThem() throws Exception {
+    Path spec = write("spec.yaml", CLOSED_SPEC);
+    run(spec, directory.resolve("w1"), "--segment", "1/2");
+    run(spec, directory.resolve("w2"), "--segment", "2/2");
+
+    CommandLineRunner.Outcome withoutOut = CommandLineRunner.run("report", "--from",
+        directory.resolve("w1").toString(), directory.resolve("w2").toString());
+    CommandLineRunner.Outcome report = CommandLineRunner.run("report", "--from",
+        directory.resolve("w1").toString(), "--from", directory.resolve("w2").toString(),
+        "--out", directory.resolve("merged").toString());
+
+    assertThat(withoutOut.exitCode()).isEqualTo(2);
+    assertThat(withoutOut.err()).contains("give --out");
+    assertThat(report.exitCode()).as(report.toString()).isZero();
+    assertThat(total(summary(directory.resolve("merged")), "requests")).isEqualTo(101);
+  }
+
+  @Test
+  void segmentOptionsAreCheckedAndTheIndexedJobFormIsZeroBased() throws Exception {
+    Path spec = write("spec.yaml", CLOSED_SPEC);
+
+    CommandLineRunner.Outcome outOfRange = run(spec, directory.resolve("a"), "--segment", "4/3");
+    CommandLineRunner.Outcome noIndex = run(spec, directory.resolve("b"), "--segments", "3");
+    CommandLineRunner.Outcome stale = run(spec, directory.resolve("c"), "--segment", "1/3",
+        "--start-at", "2020-01-01T00:00:00Z");
+    CommandLineRunner.Outcome badTime = run(spec, directory.resolve("d"), "--segment", "1/3",
+        "--start-at", "tomorrow");
+    CommandLineRunner.Outcome indexed = CommandLineRunner.run(
+        Map.of("JOB_COMPLETION_INDEX", "2"), "run", "-f", spec.toString(), "--host",
+        mock.baseUri().toString(), "--out", directory.resolve("e").toString(), "--segments", "3");
+
+    assertThat(outOfRange.exitCode()).isEqualTo(2);
+    assertThat(outOfRange.err()).contains("--segment: a segment is I/N with 1 <= I <= N");
+    assertThat(noIndex.exitCode()).isEqualTo(2);
+    assertThat(noIndex.err()).contains("JOB_COMPLETION_INDEX, which is not set");
+    assertThat(stale.exitCode()).isEqualTo(2);
+    assertThat(stale.err()).contains("would already be over");
+    assertThat(badTime.exitCode()).isEqualTo(2);
+    assertThat(badTime.err()).contains("expected an ISO-8601 instant");
+    assertThat(indexed.exitCode()).as(indexed.toString()).isZero();
+    assertThat(summary(directory.resolve("e")).get("segments").get("workers").get(0).asInt())
+        .isEqualTo(3);
+  }
+
+  @Test
+  void theSegmentMayComeFromTheEnvironmentButNotFromTwoOptions() throws Exception {
+    Path spec = write("spec.yaml", CLOSED_SPEC);
+
+    CommandLineRunner.Outcome both = run(spec, directory.resolve("a"), "--segment", "1/3",
+        "--segments", "3");
+    CommandLineRunner.Outcome fromVariable = CommandLineRunner.run(
+        Map.of("LOADTEST_SEGMENT", "2/3"), "run", "-f", spec.toString(), "--host",
+        mock.baseUri().toString(), "--out", directory.resolve("b").toString());
+
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).contains("--segment and --segments exclude each other");
+    assertThat(fromVariable.exitCode()).as(fromVariable.toString()).isZero();
+    JsonNode segments = summary(directory.resolve("b")).get("segments");
+    assertThat(segments.get("count").asInt()).isEqualTo(3);
+    assertThat(segments.get("workers").get(0).asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void aWorkersLiveMetricsCarryItsNumberAndPushToItsOwnGroup() throws Exception {
+    Path spec = write("spec.yaml", CLOSED_SPEC);
+    Map<String, String> pushed = new java.util.concurrent.ConcurrentHashMap<>();
+    com.sun.net.httpserver.HttpServer gateway = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    gateway.createContext("/", exchange -> {
+      pushed.put(exchange.getRequestURI().getPath(),
+          new String(exchange.getRequestBody().readAllBytes(), UTF_8));
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    gateway.start();
+    try {
+      CommandLineRunner.Outcome outcome = CommandLineRunner.run(Map.of("PROMETHEUS_GATEWAY",
+          "http://127.0.0.1:" + gateway.getAddress().getPort()), "run", "-f", spec.toString(),
+          "--host", mock.baseUri().toString(), "--segment", "2/3", "--run-id", "dist-1");
+
+      assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+    } finally {
+      gateway.stop(0);
+    }
+    // Workers share the run_id; each replaces only its own group, and every series says which.
+    String page = pushed.get("/metrics/job/loadtest/run_id/dist-1/worker/2");
+    assertThat(page).as("pushed groups: %s", pushed.keySet()).isNotNull();
+    assertThat(page).contains("loadtest_requests_total{", "worker=\"2\"", "run_id=\"dist-1\"");
+  }
+
+  private CommandLineRunner.Outcome run(Path spec, Path out, String... more) {
+    List<String> args = new ArrayList<>(List.of("run", "-f", spec.toString(), "--host",
+        mock.baseUri().toString(), "--out", out.toString()));
+    args.addAll(List.of(more));
+    return CommandLineRunner.run(args.toArray(String[]::new));
+  }
+
+  private static CommandLineRunner.Outcome merge(List<String> folders, Path out) {
+    List<String> args = new ArrayList<>(List.of("merge"));
+    args.addAll(folders);
+    args.addAll(List.of("--out", out.toString()));
+    return CommandLineRunner.run(args.toArray(String[]::new));
+  }
+
+  private static long total(JsonNode summary, String field) {
+    return summary.get("totals").get(field).asLong();
+  }
+
+  /** Each threshold's name and verdict, in spec order. */
+  private static List<String> verdicts(JsonNode summary) {
+    List<String> verdicts = new ArrayList<>();
+    summary.get("thresholds").forEach(threshold -> verdicts.add(threshold.toString()
+        .replaceAll("\"observed\":[^,}]*,?", "")));
+    return verdicts;
+  }
+
+  private static JsonNode summary(Path out) throws IOException {
+    return JSON.readTree(Files.readString(out.resolve("summary.json")));
+  }
+
+  private Path write(String name, String content) throws IOException {
+    return Files.writeString(directory.resolve(name), content);
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (var files = Files.list(from)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(file, to.resolve(file.getFileName()));
+      }
+    }
+  }
+}
