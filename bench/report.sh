@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Re-rendering a long run: writes the saved results of a one-hour run with 50 request names
-# (3,600 one-second intervals, about 450 requests/s, one request in 500 slow) through the
+# (3,600 one-second intervals, about 430 requests/s, one request in 500 slow) through the
 # classes a real run saves with, then times `loadtest report --from` on them. Prints per round
 # the wall time, CPU seconds and peak RSS (GNU time) and the size of report.html. Nothing goes
 # over the network. BENCH_BASELINE_JAR=/path/to/other/loadtest.jar times that build too, on the
