@@ -55,13 +55,20 @@ public final class SyntheticRun {
    * [SEED]]]]}, with one request in 500 slow.
    */
   public static void main(String[] args) throws IOException {
-    if (args.length < 1 || args.length > 5) {
-      System.err.println("usage: SyntheticRun DIR [SECONDS [NAMES [BUSIEST_PER_SECOND [SEED]]]]");
+    Shape shape;
+    try {
+      if (args.length < 1 || args.length > 5) {
+        throw new NumberFormatException(args.length + " arguments");
+      }
+      shape = new Shape(argument(args, 1, 3600), names(argument(args, 2, 50)),
+          argument(args, 3, 100), 0.002, argument(args, 4, 1));
+    } catch (NumberFormatException e) {
+      System.err.println("usage: SyntheticRun DIR [SECONDS [NAMES [BUSIEST_PER_SECOND [SEED]]]]"
+          + " (" + e.getMessage() + ")");
       System.exit(2);
+      return;
     }
-    Path directory = java.nio.file.Files.createDirectories(Path.of(args[0]));
-    write(directory, new Shape(argument(args, 1, 3600), names(argument(args, 2, 50)),
-        argument(args, 3, 100), 0.002, argument(args, 4, 1)));
+    write(java.nio.file.Files.createDirectories(Path.of(args[0])), shape);
   }
 
   private static int argument(String[] args, int index, int fallback) {
@@ -92,7 +99,7 @@ public final class SyntheticRun {
     List<String> names = shape.names();
     List<Histogram> reuse = names.stream().map(n -> LatencyHistograms.newHistogram()).toList();
     ResultsRecorder recorder = new ResultsRecorder(directory, message -> {
-      throw new AssertionError(message);
+      throw new java.io.UncheckedIOException(new IOException(message));
     });
     recorder.start(STARTED.toEpochMilli());
     Map<String, Long> failuresByName = new LinkedHashMap<>();
