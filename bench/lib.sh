@@ -10,10 +10,13 @@ work="${BENCH_WORK:-$(mktemp -d /tmp/loadtest-bench.XXXXXX)}"
 # A load generator's JVM: a fixed, modest heap keeps RSS honest; parallel GC for throughput.
 LOADTEST_JVM=(${LOADTEST_BENCH_JAVA_OPTS:--XX:+UseParallelGC -Xms96m -Xmx160m -Xss512k})
 
-# Installs the peers and tools when missing (Debian, as root).
+# Installs the peers and tools when missing (Debian, as root): the packages named, or all of
+# them; then builds the jar when there is none.
 bench_setup() {
   local missing=()
-  for package in nginx wrk python3-locust time; do
+  local packages=("$@")
+  [[ ${#packages[@]} -gt 0 ]] || packages=(nginx wrk python3-locust time)
+  for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
       || missing+=("$package")
   done
@@ -82,11 +85,15 @@ free_port() {
 }
 
 # Runs a command under GNU time; writes "cpu_seconds max_rss_mib" to the file named first.
+# The figures are the last line: GNU time writes "Command exited with non-zero status N"
+# above them when the command fails.
 measured() {
   local into="$1"
   shift
-  /usr/bin/time -f '%U %S %M' -o "$into.time" "$@"
-  awk '{printf "%.2f %.0f\n", $1 + $2, $3 / 1024}' "$into.time" > "$into"
+  local status=0
+  /usr/bin/time -f '%U %S %M' -o "$into.time" "$@" || status=$?
+  tail -n 1 "$into.time" | awk '{printf "%.2f %.0f\n", $1 + $2, $3 / 1024}' > "$into"
+  return "$status"
 }
 
 # The loadtest command with the benchmark JVM flags, for "${LOADTEST[@]}" run ...

@@ -6,6 +6,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * Draws the report's charts as PNG images with XChart, without a display. Charts that show one
  * line per request name keep the {@link #TOP_REQUESTS} busiest names, so that a run with 50
- * names stays readable; the tables list every name. Stateless and thread-safe.
+ * names stays readable; the tables list every name. Time charts of long runs draw each line
+ * thinned to {@link ChartLine#MAX_POINTS}, keeping highs and lows. Stateless and thread-safe.
  */
 final class Charts {
 
@@ -182,23 +184,26 @@ final class Charts {
       x = new double[] {0};
       values = new double[] {0};
     }
-    chart.addSeries(name, x, values).setMarker(SeriesMarkers.NONE);
+    ChartLine line = ChartLine.of(x, values);
+    chart.addSeries(name, line.x(), line.y()).setMarker(SeriesMarkers.NONE);
   }
 
   /** Leaves out intervals in which the request had no requests, instead of drawing 0. */
   private static void lineSkippingGaps(XYChart chart, String name, double[] seconds,
       double[] values, SavedRun run) {
     double[] x = times(run);
-    List<Double> xs = new ArrayList<>();
-    List<Double> ys = new ArrayList<>();
+    double[] xs = new double[seconds.length];
+    double[] ys = new double[seconds.length];
+    int kept = 0;
     for (int i = 0; i < seconds.length; i++) {
       if (!Double.isNaN(values[i])) {
-        xs.add(x[i]);
-        ys.add(values[i]);
+        xs[kept] = x[i];
+        ys[kept++] = values[i];
       }
     }
-    if (!xs.isEmpty()) {
-      chart.addSeries(name, xs, ys).setMarker(SeriesMarkers.NONE);
+    if (kept > 0) {
+      ChartLine line = ChartLine.of(Arrays.copyOf(xs, kept), Arrays.copyOf(ys, kept));
+      chart.addSeries(name, line.x(), line.y()).setMarker(SeriesMarkers.NONE);
     }
   }
 

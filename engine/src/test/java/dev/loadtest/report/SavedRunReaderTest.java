@@ -46,6 +46,20 @@ class SavedRunReaderTest {
   }
 
   @Test
+  void damagedHistogramIsAnErrorNamingFileAndLine() throws Exception {
+    SyntheticRun.write(directory, 3, SyntheticRun.names(2), 5, 1);
+    Path log = directory.resolve(ResultFiles.LATENCY_LOG);
+    List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(log));
+    int last = lines.size() - 1;
+    // Cut the last histogram's base64 in half, as a disk that filled up mid-line would.
+    lines.set(last, lines.get(last).substring(0, lines.get(last).length() / 2 + 20));
+    java.nio.file.Files.write(log, lines);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SavedRunReader.read(directory))
+        .hasMessageContaining("latency.hlog, line " + (last + 1) + ": ");
+  }
+
+  @Test
   void missingIntervalLogIsAnErrorNamingTheFile() throws Exception {
     SyntheticRun.write(directory, 2, SyntheticRun.names(1), 5, 1);
     java.nio.file.Files.delete(directory.resolve(ResultFiles.LATENCY_LOG));
