@@ -18,6 +18,10 @@ final class MergedCounts {
 
   /** Adds the counts; every part of one merge must share its layout. */
   void add(SparseCounts part) {
+    if (part.size() == 0) {
+      // An interval in which nothing ended has no layout; it adds nothing to any sum.
+      return;
+    }
     if (layout == null) {
       layout = part.layout();
     } else if (!layout.equals(part.layout())) {

@@ -32,6 +32,29 @@ class SavedRunReaderTest {
   }
 
   @Test
+  void intervalsInWhichNothingEndedAddNothing() throws Exception {
+    SyntheticRun.write(directory, 30, SyntheticRun.names(4), 40, 11);
+    // Take out every histogram of the 11th interval, as when all answers were still on their
+    // way for a whole second (slow streams do this).
+    Path log = directory.resolve(ResultFiles.LATENCY_LOG);
+    List<String> lines = java.nio.file.Files.readAllLines(log);
+    List<String> starts = lines.stream().filter(line -> line.startsWith("Tag="))
+        .map(line -> line.split(",")[1]).distinct().toList();
+    String emptied = starts.get(10);
+    java.nio.file.Files.write(log, lines.stream()
+        .filter(line -> !(line.startsWith("Tag=") && line.split(",")[1].equals(emptied)))
+        .toList());
+
+    SavedRun run = SavedRunReader.read(directory);
+
+    // 40 + 20 + 13 + 10 requests fewer than the whole 2,490.
+    assertThat(run.stats().total().requests()).isEqualTo(2490 - 83);
+    assertThat(run.stats().timeline().get(10).requests()).isZero();
+    assertThat(run.series().history()).hasSize(30);
+    assertThat(run.series().history().get(29).requests()).isEqualTo(2490 - 83);
+  }
+
+  @Test
   void failuresPerNameAreTheSumOfTheirIntervals() throws Exception {
     List<String> names = SyntheticRun.names(3);
     SyntheticRun.write(directory, 200, names, 10, 5);
