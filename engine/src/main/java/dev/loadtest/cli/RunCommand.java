@@ -77,9 +77,15 @@ final class RunCommand implements Callable<Integer> {
   String csvPrefix;
 
   @Option(names = "--metrics-port", paramLabel = "PORT",
-      description = "Serve live Prometheus metrics on 127.0.0.1:PORT/metrics during the run"
-          + " (0 picks a free port).")
+      description = "Serve live Prometheus metrics on HOST:PORT/metrics during the run"
+          + " (0 picks a free port); HOST is --metrics-host, else the spec's metrics.host,"
+          + " else 127.0.0.1.")
   Integer metricsPort;
+
+  @Option(names = "--metrics-host", paramLabel = "HOST",
+      description = "With --metrics-port: listen on HOST, e.g. 0.0.0.0 in a container or pod"
+          + " that Prometheus scrapes from outside.")
+  String metricsHost;
 
   @Option(names = "--run-id", paramLabel = "ID",
       description = "The run_id label of the live metrics; default: metrics.runId or generated.")
@@ -108,7 +114,8 @@ final class RunCommand implements Callable<Integer> {
       plan = SpecFiles.compileSegment(spec, environment.variables(), segment,
           environment.freshSeed());
       metricsPlan = LiveMetricsOptions.apply(SpecFiles.compileMetrics(spec,
-          environment.variables()), metricsPort, runId, environment.variables());
+          environment.variables()), metricsPort, metricsHost(), runId,
+          environment.variables());
       if (!segment.isWhole()) {
         metricsPlan = metricsPlan.withLabel(MetricNames.WORKER_LABEL,
             Integer.toString(segment.index()));
@@ -210,6 +217,17 @@ final class RunCommand implements Callable<Integer> {
       return ExitCode.PASSED;
     }
     return ExitCode.THRESHOLDS_FAILED;
+  }
+
+  /** {@code --metrics-host} says where {@code --metrics-port} listens, so it needs one. */
+  private String metricsHost() {
+    if (metricsHost != null && (metricsPort == null || metricsHost.isBlank())) {
+      throw new picocli.CommandLine.ParameterException(command.commandLine(), metricsPort == null
+          ? "--metrics-host " + metricsHost + " needs --metrics-port: give both, like"
+              + " --metrics-host 0.0.0.0 --metrics-port 9464"
+          : "--metrics-host takes a host name or address, like 0.0.0.0; got nothing");
+    }
+    return metricsHost == null ? null : metricsHost.strip();
   }
 
   /** Run options from the command line; a warm-up must leave something to measure. */
