@@ -212,6 +212,8 @@ final class RunCommand implements Callable<Integer> {
    * The merge gives the verdict. A share cut short by an aborting threshold still exits 1: the
    * merged run is then incomplete as well.
    */
+  // Limitation: an abortOnFail threshold is judged on each worker's share while it runs, so it
+  // stops only the worker whose share crossed it; the other workers run to their end.
   private static ExitCode exitCode(Segment segment, RunResult result, boolean passed) {
     if (passed || !segment.isWhole() && result.abortReason().isEmpty()) {
       return ExitCode.PASSED;
