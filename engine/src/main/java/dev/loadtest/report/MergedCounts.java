@@ -18,6 +18,11 @@ final class MergedCounts {
 
   /** Adds the counts; every part of one merge must share its layout. */
   void add(SparseCounts part) {
+    // An empty part, such as the sum of an interval without requests, has no layout (null)
+    // and adds nothing, so there is nothing to agree on.
+    if (part.size() == 0) {
+      return;
+    }
     if (layout == null) {
       layout = part.layout();
     } else if (!layout.equals(part.layout())) {

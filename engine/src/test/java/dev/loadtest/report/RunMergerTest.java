@@ -67,6 +67,21 @@ class RunMergerTest {
   }
 
   @Test
+  void secondsWithoutRequestsBetweenWorkersReadBack() throws Exception {
+    // Worker 2 starts 5 s after worker 1: merged seconds 3 and 4 hold no request at all.
+    Path first = worker(1, START, 5, 10, 0, 0);
+    Path second = worker(2, START.plusSeconds(5), 7, 20, 0, 0);
+    Path out = Files.createDirectories(directory.resolve("merged"));
+
+    RunMerger.merge(List.of(first, second), out, List.of("merge"));
+    SavedRun run = SavedRunReader.read(out);
+
+    assertThat(run.series().requests(0)).containsExactly(10, 10, 10, 0, 0, 20, 20, 20);
+    assertThat(run.stats().total().requests()).isEqualTo(2 * 3 * (10 + 20));
+    assertThat(run.series().history().get(7).requests()).isEqualTo(2 * 3 * (10 + 20));
+  }
+
+  @Test
   void countersSumAndPercentilesAreThoseOfEveryValueRecorded() throws Exception {
     Path first = worker(1, START, 5, 10, 2, 0);
     Path second = worker(2, START.plusMillis(300), 7, 20, 3, 4);
