@@ -23,17 +23,22 @@ final class LiveMetricsOptions {
   private LiveMetricsOptions() {}
 
   /**
-   * Lays the options over the spec: {@code --metrics-port} serves on loopback, {@code --run-id}
-   * fixes the id, {@code PROMETHEUS_GATEWAY} adds a gateway when the spec has none; without any
-   * id a fresh one is drawn.
+   * Lays the options over the spec: {@code --metrics-port} serves on {@code --metrics-host},
+   * else on the spec's host, else on loopback; {@code --run-id} fixes the id,
+   * {@code PROMETHEUS_GATEWAY} adds a gateway when the spec has none; without any id a fresh
+   * one is drawn.
+   *
+   * @param port {@code --metrics-port}, or null
+   * @param host {@code --metrics-host}, or null; only given with a port
    */
-  static MetricsPlan apply(MetricsPlan spec, Integer port, String runId,
+  static MetricsPlan apply(MetricsPlan spec, Integer port, String host, String runId,
       Map<String, String> environment) {
     MetricsPlan plan = spec;
     if (port != null) {
-      String host = spec.server() instanceof MetricsPlan.Server.Serve serve ? serve.host()
+      String specHost = spec.server() instanceof MetricsPlan.Server.Serve serve ? serve.host()
           : MetricsPlan.DEFAULT_HOST;
-      plan = plan.withServer(new MetricsPlan.Server.Serve(host, port));
+      plan = plan.withServer(new MetricsPlan.Server.Serve(host != null ? host : specHost,
+          port));
     }
     String gateway = environment.getOrDefault(GATEWAY_VARIABLE, "");
     if (plan.push() instanceof MetricsPlan.Push.None && !gateway.isBlank()) {

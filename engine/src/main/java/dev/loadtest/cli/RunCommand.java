@@ -77,9 +77,15 @@ final class RunCommand implements Callable<Integer> {
   String csvPrefix;
 
   @Option(names = "--metrics-port", paramLabel = "PORT",
-      description = "Serve live Prometheus metrics on 127.0.0.1:PORT/metrics during the run"
-          + " (0 picks a free port).")
+      description = "Serve live Prometheus metrics on HOST:PORT/metrics during the run"
+          + " (0 picks a free port); HOST is --metrics-host, else the spec's metrics.host,"
+          + " else 127.0.0.1.")
   Integer metricsPort;
+
+  @Option(names = "--metrics-host", paramLabel = "HOST",
+      description = "With --metrics-port: listen on HOST, e.g. 0.0.0.0 in a container or pod"
+          + " that Prometheus scrapes from outside.")
+  String metricsHost;
 
   @Option(names = "--run-id", paramLabel = "ID",
       description = "The run_id label of the live metrics; default: metrics.runId or generated.")
@@ -108,7 +114,8 @@ final class RunCommand implements Callable<Integer> {
       plan = SpecFiles.compileSegment(spec, environment.variables(), segment,
           environment.freshSeed());
       metricsPlan = LiveMetricsOptions.apply(SpecFiles.compileMetrics(spec,
-          environment.variables()), metricsPort, runId, environment.variables());
+          environment.variables()), metricsPort, metricsHost(), runId,
+          environment.variables());
       if (!segment.isWhole()) {
         metricsPlan = metricsPlan.withLabel(MetricNames.WORKER_LABEL,
             Integer.toString(segment.index()));
@@ -176,8 +183,12 @@ final class RunCommand implements Callable<Integer> {
         result.stats(), monitors);
     boolean passed = result.abortReason().isEmpty()
         && verdicts.stream().allMatch(ThresholdResult::passed);
-    ExitCode code = passed ? ExitCode.PASSED : ExitCode.THRESHOLDS_FAILED;
+    ExitCode code = exitCode(plan.segment(), result, passed);
     console.print(FinalReport.render(result, verdicts, passed));
+    if (!passed && code == ExitCode.PASSED) {
+      console.println("segment " + plan.segment() + ": these thresholds judged this worker's"
+          + " share only, so it exits 0; 'loadtest merge' judges the whole run");
+    }
     console.flush();
     if (outputs != null) {
       ReportSet.Outcome written = outputs.finish(plan, result, verdicts, code.code(),
@@ -192,6 +203,33 @@ final class RunCommand implements Callable<Integer> {
     }
     console.flush();
     return code.code();
+  }
+
+  /**
+   * A worker of a segmented run judges only its share: a share may miss a threshold that the
+   * whole run meets (a count, a rate) or meet one the whole misses, so its thresholds do not
+   * decide its exit code, and a Job or CI step that runs it fails only when it could not run.
+   * The merge gives the verdict. A share cut short by an aborting threshold still exits 1: the
+   * merged run is then incomplete as well.
+   */
+  // Limitation: an abortOnFail threshold is judged on each worker's share while it runs, so it
+  // stops only the worker whose share crossed it; the other workers run to their end.
+  private static ExitCode exitCode(Segment segment, RunResult result, boolean passed) {
+    if (passed || !segment.isWhole() && result.abortReason().isEmpty()) {
+      return ExitCode.PASSED;
+    }
+    return ExitCode.THRESHOLDS_FAILED;
+  }
+
+  /** {@code --metrics-host} says where {@code --metrics-port} listens, so it needs one. */
+  private String metricsHost() {
+    if (metricsHost != null && (metricsPort == null || metricsHost.isBlank())) {
+      throw new picocli.CommandLine.ParameterException(command.commandLine(), metricsPort == null
+          ? "--metrics-host " + metricsHost + " needs --metrics-port: give both, like"
+              + " --metrics-host 0.0.0.0 --metrics-port 9464"
+          : "--metrics-host takes a host name or address, like 0.0.0.0; got nothing");
+    }
+    return metricsHost == null ? null : metricsHost.strip();
   }
 
   /** Run options from the command line; a warm-up must leave something to measure. */

@@ -1,5 +1,10 @@
 package dev.loadtest.report;
 
+import dev.loadtest.plan.CustomMetric;
+import dev.loadtest.plan.CustomMetrics;
+import dev.loadtest.plan.CustomSeries;
+import dev.loadtest.stats.CustomMetricsSnapshot;
+import dev.loadtest.stats.CustomSeriesValues;
 import dev.loadtest.stats.FailureCount;
 import dev.loadtest.stats.FailureKind;
 import dev.loadtest.stats.LatencyHistograms;
@@ -20,7 +25,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Merges the results folders of the workers of a segmented run into one folder that reads like
- * the results of a single run: {@code results.json}, the interval log and the LLM results.
+ * the results of a single run: {@code results.json}, the interval log, the LLM results and the
+ * custom metrics.
  * Nothing is re-sampled: histograms are added, counters summed, lists concatenated, so the
  * merged percentiles are those of all recorded values together. Intervals are aligned by
  * wall-clock second from the earliest worker's start. Stateless.
@@ -40,7 +46,8 @@ public final class RunMerger {
   public record Merged(ResultsDocument document, List<String> warnings) {}
 
   /** One worker's folder, read. */
-  record Input(Path directory, ResultsDocument document, LlmSnapshot llm) {
+  record Input(Path directory, ResultsDocument document, LlmSnapshot llm,
+      CustomMetricsSnapshot custom) {
     int firstWorker() {
       return document.metadata().segments().workers().get(0);
     }
@@ -57,7 +64,8 @@ public final class RunMerger {
       throws IOException, MergeMismatchException {
     List<Input> read = new ArrayList<>();
     for (Path directory : inputs) {
-      read.add(new Input(directory, ResultsJson.read(directory), LlmResults.read(directory)));
+      read.add(new Input(directory, ResultsJson.read(directory), LlmResults.read(directory),
+          CustomMetricResults.read(directory)));
     }
     read.sort(Comparator.comparingInt(Input::firstWorker));
     MergeChecks.check(read);
@@ -68,6 +76,7 @@ public final class RunMerger {
     ResultsDocument merged = document(read, intervals.records(), baseMillis, commandLine);
     ResultsJson.write(out, merged);
     LlmResults.write(out, llm(read, merged.requestNames()));
+    CustomMetricResults.write(out, custom(read));
     return new Merged(merged, warnings(merged.metadata().segments()));
   }
 
@@ -184,6 +193,38 @@ public final class RunMerger {
     }
     return new LlmSnapshot(requests, total, inputs.get(0).llm().scores());
   }
+
+  /**
+   * Each custom series' values added across workers: sums, counts, missing values, histograms
+   * and bucket counts add up, minimum and maximum are the lowest and highest of any worker.
+   * Series are matched by metric and labels, in the order the first worker lists them.
+   */
+  private static CustomMetricsSnapshot custom(List<Input> inputs) {
+    Map<String, CustomMetric> metrics = new LinkedHashMap<>();
+    Map<SeriesKey, CustomSeriesValues> sums = new LinkedHashMap<>();
+    for (Input input : inputs) {
+      input.custom().declared().metrics().forEach(metric ->
+          metrics.putIfAbsent(metric.name(), metric));
+      for (CustomSeriesValues values : input.custom().series()) {
+        CustomSeries series = values.series();
+        sums.merge(new SeriesKey(series.metric().name(), series.labels()), values,
+            (sum, more) -> sum.plus(more, sum.series()));
+      }
+    }
+    List<CustomSeries> series = new ArrayList<>();
+    List<CustomSeriesValues> values = new ArrayList<>();
+    for (CustomSeriesValues sum : sums.values()) {
+      // Keys index the merged list, as they index the plan's list in a single run.
+      CustomSeries renumbered = new CustomSeries(series.size(), sum.series().metric(),
+          sum.series().labels());
+      series.add(renumbered);
+      values.add(CustomSeriesValues.empty(renumbered).plus(sum, renumbered));
+    }
+    return new CustomMetricsSnapshot(new CustomMetrics(List.copyOf(metrics.values()), series),
+        values);
+  }
+
+  private record SeriesKey(String metric, Map<String, String> labels) {}
 
   private static List<String> warnings(RunSegments segments) {
     List<String> warnings = new ArrayList<>();

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The command lines the rendered Jobs start, resolved as the kubelet and the CLI resolve them,
  * checked against the CLI contract of segmented runs:
  * {@code run -f SPEC [-f OVERLAY]... [--set K=V]... --segment I/N --start-at INSTANT
- * --out /results/RUN/worker-I --metrics-port P} and
+ * --out /results/RUN/worker-I --metrics-host 0.0.0.0 --metrics-port P} and
  * {@code merge /results/RUN/worker-1 ... /results/RUN/worker-N --out /results/RUN/merged}.
  */
 class ChartCommandLineTest {
@@ -45,9 +45,9 @@ class ChartCommandLineTest {
       assertThat(worker.values("-f")).containsExactly("/spec/spec.yaml");
       assertThat(worker.value("--out")).isEqualTo("/results/seven/worker-" + segment);
       assertThat(worker.value("--metrics-port")).isEqualTo("9464");
+      assertThat(worker.value("--metrics-host")).isEqualTo("0.0.0.0");
       assertThat(worker.value("--run-id")).isEqualTo("seven");
-      assertThat(worker.values("--set"))
-          .containsExactly("metrics.host=0.0.0.0", "metrics.port=9464");
+      assertThat(worker.values("--set")).isEmpty();
       segments.add(worker.value("--segment"));
       startInstants.add(worker.value("--start-at"));
     }
@@ -77,8 +77,8 @@ class ChartCommandLineTest {
 
     assertThat(worker.values("-f"))
         .containsExactly("/spec/checkout.yaml", "/spec/smoke.yaml", "/spec/night.yaml");
-    assertThat(worker.values("--set")).containsExactly("metrics.host=0.0.0.0",
-        "metrics.port=9464", "target.requestTimeout=5s", "load.users=600");
+    assertThat(worker.values("--set"))
+        .containsExactly("target.requestTimeout=5s", "load.users=600");
     assertThat(worker.value("--segment")).isEqualTo("3/3");
     assertThat(worker.value("--out")).isEqualTo("/results/checkout-night/worker-3");
   }

@@ -26,8 +26,11 @@ import picocli.CommandLine.Unmatched;
  *
  * @param arguments the CLI arguments after the image's entrypoint, in container paths
  * @param mounts each mount path of the container and the local folder standing for it
+ * @param environment the container's variables with a literal value or a given downward-API
+ *     value; those from Secrets and other sources are left out
  */
-record ContainerCommandLine(List<String> arguments, Map<String, Path> mounts) {
+record ContainerCommandLine(List<String> arguments, Map<String, Path> mounts,
+    Map<String, String> environment) {
 
   /** The field path of the Job's completion index, for the downward-API values. */
   static final String COMPLETION_INDEX =
@@ -39,6 +42,7 @@ record ContainerCommandLine(List<String> arguments, Map<String, Path> mounts) {
   ContainerCommandLine {
     arguments = List.copyOf(arguments);
     mounts = Map.copyOf(mounts);
+    environment = Map.copyOf(environment);
   }
 
   /**
@@ -61,7 +65,8 @@ record ContainerCommandLine(List<String> arguments, Map<String, Path> mounts) {
     for (Object argument : Yaml.list(container.getOrDefault("args", List.of()))) {
       expanded.add(expandReferences(String.valueOf(argument), environment));
     }
-    return new ContainerCommandLine(expandArgumentFiles(expanded, mounts), mounts);
+    return new ContainerCommandLine(expandArgumentFiles(expanded, mounts), mounts,
+        environment);
   }
 
   /** The values of every occurrence of an option, e.g. {@code values("--set")}. */
@@ -192,7 +197,7 @@ record ContainerCommandLine(List<String> arguments, Map<String, Path> mounts) {
   // exactly as the CLI splits them: the file is read from its mount's local folder.
   private static List<String> expandArgumentFiles(List<String> arguments,
       Map<String, Path> mounts) {
-    ContainerCommandLine paths = new ContainerCommandLine(List.of(), mounts);
+    ContainerCommandLine paths = new ContainerCommandLine(List.of(), mounts, Map.of());
     List<String> readable = arguments.stream()
         .map(argument -> argument.startsWith("@")
             ? "@" + paths.localPath(argument.substring(1), List.copyOf(mounts.keySet()))

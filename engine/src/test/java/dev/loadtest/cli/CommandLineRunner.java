@@ -5,10 +5,14 @@ import java.io.StringWriter;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Runs the real command line in-process and keeps what it printed, for assertions. */
-final class CommandLineRunner {
+/**
+ * Runs the real command line in-process and keeps what it printed, for assertions. Public for
+ * the chart tests, which run the command lines the rendered Jobs start.
+ */
+public final class CommandLineRunner {
 
-  record Outcome(int exitCode, String out, String err) {
+  /** What one command line did: its exit code and what it printed. */
+  public record Outcome(int exitCode, String out, String err) {
     @Override
     public String toString() {
       return "exit " + exitCode + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
@@ -17,11 +21,11 @@ final class CommandLineRunner {
 
   private CommandLineRunner() {}
 
-  static Outcome run(String... args) {
+  public static Outcome run(String... args) {
     return run(Map.of(), args);
   }
 
-  static Outcome run(Map<String, String> environment, String... args) {
+  public static Outcome run(Map<String, String> environment, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     AtomicLong seeds = new AtomicLong(1234);

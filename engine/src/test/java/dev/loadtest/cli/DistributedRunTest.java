@@ -8,6 +8,8 @@ import dev.loadtest.plan.LatencyDistribution;
 import dev.loadtest.plan.MockSettings;
 import dev.loadtest.report.SavedRun;
 import dev.loadtest.report.SavedRunReader;
+import dev.loadtest.stats.CustomMetricsSnapshot;
+import dev.loadtest.stats.CustomSeriesValues;
 import dev.loadtest.stats.LatencyHistograms;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,6 +72,40 @@ class DistributedRunTest {
             - {name: add, weight: 1, request: {method: POST, path: /api/items, json: {id: 1}}}
       thresholds:
         - {metric: errorRate, below: 1%}
+      """;
+
+  /**
+   * Custom metrics on an open model: each listing counts once and records the mock's echo
+   * sequence number into a counter and a labelled histogram, and its path, which is no number,
+   * as a missing value. A fresh mock numbers a run's requests from 0, so the whole run and the
+   * workers together record the very same values, only in another order. A worker's share (20
+   * listings) misses the first threshold, which the whole meets.
+   */
+  private static final String CUSTOM_SPEC = """
+      name: distributed-custom
+      seed: 13
+      target: {baseUrl: http://127.0.0.1:1}
+      preflight: {path: /health}
+      load: {arrivalRate: 40, duration: 1500ms, maxConcurrency: 100}
+      scenarios:
+        - name: browse
+          tasks:
+            - name: list
+              request:
+                path: /api/items
+                metrics:
+                  - {name: items_listed, type: counter}
+                  - {name: ids_added, type: counter, jsonPath: $.id}
+                  - name: sequence
+                    type: histogram
+                    jsonPath: $.id
+                    buckets: [10, 30]
+                    labels: {route: items}
+                  - {name: path_number, type: histogram, jsonPath: $.path}
+      thresholds:
+        - {metric: custom.items_listed.sum, above: 59}
+        - {metric: custom.sequence.max, below: 60}
+        - {metric: custom.path_number.missing, below: 61}
       """;
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -165,6 +201,71 @@ class DistributedRunTest {
   }
 
   @Test
+  void mergedCustomMetricsAreTheWholeRunsAndJudgedOnTheWhole() throws Exception {
+    Path spec = write("custom.yaml", CUSTOM_SPEC);
+    Path whole = directory.resolve("whole");
+    CommandLineRunner.Outcome wholeRun = run(spec, whole);
+    List<String> folders = new ArrayList<>();
+    List<CommandLineRunner.Outcome> workers = new ArrayList<>();
+    try (MockServer fresh = MockServer.start(new MockSettings(
+        new LatencyDistribution.Fixed(Duration.ofMillis(20)), 0, 0, 1), "127.0.0.1", 0)) {
+      for (int i = 1; i <= 3; i++) {
+        Path out = directory.resolve("worker-" + i);
+        workers.add(CommandLineRunner.run("run", "-f", spec.toString(), "--host",
+            fresh.baseUri().toString(), "--out", out.toString(), "--segment", i + "/3"));
+        folders.add(out.toString());
+      }
+    }
+    Path merged = directory.resolve("merged");
+    CommandLineRunner.Outcome merge = merge(folders, merged);
+
+    assertThat(wholeRun.exitCode()).as(wholeRun.toString()).isZero();
+    assertThat(merge.exitCode()).as(merge.toString()).isZero();
+    for (CommandLineRunner.Outcome worker : workers) {
+      // A share of 20 listings misses "above 59": recorded, reported, yet no failed exit.
+      assertThat(worker.exitCode()).as(worker.toString()).isZero();
+      assertThat(worker.out()).contains("RESULT: FAILED", "judged this worker's share only");
+    }
+    assertThat(summary(directory.resolve("worker-2")).get("passed").asBoolean()).isFalse();
+    assertThat(summary(directory.resolve("worker-2")).get("exitCode").asInt()).isZero();
+    assertThat(verdicts(summary(merged))).isEqualTo(verdicts(summary(whole)));
+    assertSameCustomMetrics(merged, whole);
+    CustomMetricsSnapshot custom = SavedRunReader.read(merged).stats().custom();
+    assertThat(custom.combined("items_listed").orElseThrow().sum()).isEqualTo(60);
+    assertThat(custom.combined("ids_added").orElseThrow().sum()).isEqualTo(59 * 60 / 2);
+    assertThat(custom.combined("path_number").orElseThrow().missing()).isEqualTo(60);
+    assertThat(Files.readString(merged.resolve("report.html"))).contains("ids_added");
+  }
+
+  /** Series by series: sums, counts, missing values, extremes, buckets and distributions. */
+  private static void assertSameCustomMetrics(Path merged, Path whole) throws IOException {
+    List<CustomSeriesValues> mergedSeries = SavedRunReader.read(merged).stats().custom()
+        .series();
+    List<CustomSeriesValues> wholeSeries = SavedRunReader.read(whole).stats().custom()
+        .series();
+    assertThat(mergedSeries).hasSameSizeAs(wholeSeries).hasSize(4);
+    for (int i = 0; i < wholeSeries.size(); i++) {
+      CustomSeriesValues one = mergedSeries.get(i);
+      CustomSeriesValues expected = wholeSeries.get(i);
+      String series = expected.series().describe();
+      assertThat(one.series().describe()).isEqualTo(series);
+      assertThat(one.sum()).as(series).isEqualTo(expected.sum());
+      assertThat(one.count()).as(series).isEqualTo(expected.count());
+      assertThat(one.missing()).as(series).isEqualTo(expected.missing());
+      // Boxed, so that "no value" (NaN) equals "no value".
+      assertThat(Double.valueOf(one.min())).as(series).isEqualTo(Double.valueOf(expected.min()));
+      assertThat(Double.valueOf(one.max())).as(series).isEqualTo(Double.valueOf(expected.max()));
+      assertThat(one.bucketCounts()).as(series).containsExactly(expected.bucketCounts());
+      assertThat(one.values().getTotalCount()).as(series)
+          .isEqualTo(expected.values().getTotalCount());
+      for (double percentile : new double[] {0, 10, 50, 90, 99, 100}) {
+        assertThat(Double.valueOf(one.percentile(percentile))).as("%s p%s", series, percentile)
+            .isEqualTo(Double.valueOf(expected.percentile(percentile)));
+      }
+    }
+  }
+
+  @Test
   void workersStartTogetherAtStartAtAndALateOneSaysSoButSkipsNothing() throws Exception {
     // 160 arrivals over 4 s, so that worker 3 can join while the others are under way.
     Path spec = write("spec.yaml", OPEN_SPEC.replace("duration: 1500ms", "duration: 4s"));
@@ -194,6 +295,7 @@ class DistributedRunTest {
         merged);
 
     assertThat(merge.out()).as(merge.toString()).contains("reached --start-at late: worker 3");
+    assertThat(merge.exitCode()).as(merge.toString()).isEqualTo(1);
     JsonNode segments = summary(merged).get("segments");
     assertThat(segments.get("startAt").asString()).isEqualTo(startAt.toString());
     assertThat(segments.get("lateStartMillis").get(2).asLong()).isGreaterThan(500);

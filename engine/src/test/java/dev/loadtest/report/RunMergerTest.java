@@ -2,13 +2,24 @@ package dev.loadtest.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loadtest.plan.CustomMetric;
+import dev.loadtest.plan.CustomMetrics;
+import dev.loadtest.plan.CustomSeries;
+import dev.loadtest.plan.ScoreSettings;
 import dev.loadtest.plan.Threshold;
 import dev.loadtest.plan.ThresholdScope;
+import dev.loadtest.stats.CustomHistograms;
+import dev.loadtest.stats.CustomMetricsSnapshot;
+import dev.loadtest.stats.CustomSeriesValues;
 import dev.loadtest.stats.FailureCount;
 import dev.loadtest.stats.FailureKind;
 import dev.loadtest.stats.Interval;
 import dev.loadtest.stats.IntervalPoint;
 import dev.loadtest.stats.LatencyHistograms;
+import dev.loadtest.stats.LlmSnapshot;
+import dev.loadtest.stats.LlmSummary;
+import dev.loadtest.stats.LlmTotals;
+import dev.loadtest.stats.StatsSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.HdrHistogram.DoubleHistogram;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +67,21 @@ class RunMergerTest {
   }
 
   @Test
+  void secondsWithoutRequestsBetweenWorkersReadBack() throws Exception {
+    // Worker 2 starts 5 s after worker 1: merged seconds 3 and 4 hold no request at all.
+    Path first = worker(1, START, 5, 10, 0, 0);
+    Path second = worker(2, START.plusSeconds(5), 7, 20, 0, 0);
+    Path out = Files.createDirectories(directory.resolve("merged"));
+
+    RunMerger.merge(List.of(first, second), out, List.of("merge"));
+    SavedRun run = SavedRunReader.read(out);
+
+    assertThat(run.series().requests(0)).containsExactly(10, 10, 10, 0, 0, 20, 20, 20);
+    assertThat(run.stats().total().requests()).isEqualTo(2 * 3 * (10 + 20));
+    assertThat(run.series().history().get(7).requests()).isEqualTo(2 * 3 * (10 + 20));
+  }
+
+  @Test
   void countersSumAndPercentilesAreThoseOfEveryValueRecorded() throws Exception {
     Path first = worker(1, START, 5, 10, 2, 0);
     Path second = worker(2, START.plusMillis(300), 7, 20, 3, 4);
@@ -88,6 +115,87 @@ class RunMergerTest {
     // The worker's own folder holds its share by design: it may pass on its own.
     SavedRun own = SavedRunReader.read(first);
     assertThat(ReportSet.passed(own, ReportSet.verdicts(own))).isTrue();
+  }
+
+  @Test
+  void llmResultsAndCustomMetricsAddUpAcrossWorkers() throws Exception {
+    Path first = worker(1, START, 5, 10, 0, 0);
+    Path second = worker(2, START.plusMillis(300), 7, 20, 0, 0);
+    LlmResults.write(first, llm(3, 40));
+    LlmResults.write(second, llm(4, 90));
+    CustomMetricResults.write(first, custom(List.of(1.0, 2.0, 40.0), 1));
+    CustomMetricResults.write(second, custom(List.of(0.5, 7.0), 2));
+    Path out = Files.createDirectories(directory.resolve("merged"));
+
+    RunMerger.merge(List.of(first, second), out, List.of("merge"));
+    StatsSnapshot merged = SavedRunReader.read(out).stats();
+
+    LlmSummary list = merged.llm().request("list");
+    Histogram ttft = LatencyHistograms.newHistogram();
+    ttft.add(llm(3, 40).request("list").ttft());
+    ttft.add(llm(4, 90).request("list").ttft());
+    assertThat(list.ttft()).isEqualTo(ttft);
+    assertThat(list.totals().requests()).isEqualTo(7);
+    assertThat(list.totals().outputTokens()).isEqualTo(3 * 40 + 4 * 90);
+    assertThat(merged.llm().total().totals().costPicoUsd()).isEqualTo(7 * 1_000);
+
+    // Counter: one per response; histogram: every value, extremes and buckets of both.
+    CustomSeriesValues counter = merged.custom().combined("responses").orElseThrow();
+    assertThat(counter.sum()).isEqualTo(8);
+    CustomSeriesValues sizes = merged.custom().combined("answer_size").orElseThrow();
+    assertThat(sizes.count()).isEqualTo(5);
+    assertThat(sizes.sum()).isEqualTo(50.5);
+    assertThat(sizes.missing()).isEqualTo(3);
+    assertThat(sizes.min()).isEqualTo(0.5);
+    assertThat(sizes.max()).isEqualTo(40.0);
+    assertThat(sizes.bucketCounts()).containsExactly(2, 2, 1);
+    assertThat(sizes.values().getTotalCount()).isEqualTo(5);
+    assertThat(sizes.percentile(50)).isCloseTo(2.0, org.assertj.core.data.Percentage
+        .withPercentage(1));
+    assertThat(merged.custom().series()).extracting(values -> values.series().describe())
+        .containsExactly("responses", "answer_size{model=\"small\"}");
+  }
+
+  /** One LLM request name, "list": {@code answers} answers of {@code tokens} output tokens. */
+  private static LlmSnapshot llm(int answers, int tokens) {
+    LlmSummary summary = LlmSummary.empty("list");
+    for (int i = 0; i < answers; i++) {
+      summary.ttft().recordValue((100L + i) * 1_000_000);
+      summary.outputTokens().recordValue(tokens);
+    }
+    LlmSummary list = new LlmSummary("list", summary.ttft(), summary.interToken(),
+        summary.timePerOutputToken(), summary.milliTokensPerSecond(), summary.outputTokens(),
+        new LlmTotals(answers, 10L * answers, (long) tokens * answers, 0, 0, answers, 0,
+            1_000L * answers, 0, 0, answers));
+    return new LlmSnapshot(List.of(list), list, ScoreSettings.DEFAULT);
+  }
+
+  /**
+   * A counter of responses and a histogram of sizes (buckets 1 and 10) holding
+   * {@code values}, with {@code missing} responses that had no size.
+   */
+  private static CustomMetricsSnapshot custom(List<Double> values, long missing) {
+    CustomMetric responses = new CustomMetric("responses", CustomMetric.Kind.COUNTER, "", "",
+        List.of());
+    CustomMetric sizes = new CustomMetric("answer_size", CustomMetric.Kind.HISTOGRAM, "kB", "",
+        List.of(1.0, 10.0));
+    CustomSeries counter = new CustomSeries(0, responses, Map.of());
+    CustomSeries histogram = new CustomSeries(1, sizes, Map.of("model", "small"));
+    DoubleHistogram recorded = CustomHistograms.newHistogram();
+    long[] buckets = new long[3];
+    for (double value : values) {
+      recorded.recordValue(value);
+      buckets[value <= 1 ? 0 : value <= 10 ? 1 : 2]++;
+    }
+    double sum = values.stream().mapToDouble(Double::doubleValue).sum();
+    return new CustomMetricsSnapshot(new CustomMetrics(List.of(responses, sizes),
+        List.of(counter, histogram)), List.of(
+        new CustomSeriesValues(counter, values.size() + missing, values.size() + missing, 0,
+            1, 1, CustomHistograms.newHistogram(), new long[0]),
+        new CustomSeriesValues(histogram, sum, values.size(), missing,
+            values.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+            values.stream().mapToDouble(Double::doubleValue).max().orElseThrow(), recorded,
+            buckets)));
   }
 
   /**
