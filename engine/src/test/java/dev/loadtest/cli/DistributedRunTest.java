@@ -75,6 +75,25 @@ class DistributedRunTest {
       """;
 
   /**
+   * Closed model limited by time, not by a count: 6 paced users each start an iteration every
+   * 250 ms for 2.125 s (ticks at 0, 250 .. 2000 ms: 9 each, 54 in all). The 20 ms mock answers
+   * well inside the pace and the end falls half a pace from any tick, so the plan fixes the count.
+   */
+  private static final String PACED_SPEC = """
+      name: distributed-paced
+      seed: 7
+      target: {baseUrl: http://127.0.0.1:1}
+      preflight: {path: /health}
+      load: {users: 6, rampUp: 0s, hold: 2125ms, pacing: 250ms}
+      scenarios:
+        - name: chat
+          tasks:
+            - {name: ask, request: {path: /api/items}}
+      thresholds:
+        - {metric: errorRate, below: 1%}
+      """;
+
+  /**
    * Custom metrics on an open model: each listing counts once and records the mock's echo
    * sequence number into a counter and a labelled histogram, and its path, which is no number,
    * as a missing value. A fresh mock numbers a run's requests from 0, so the whole run and the
@@ -145,6 +164,13 @@ class DistributedRunTest {
     JsonNode idle = summary(directory.resolve("worker-9"));
     assertThat(total(idle, "requests")).isZero();
     assertThat(idle.get("durationSeconds").asDouble()).isLessThan(10);
+  }
+
+  @Test
+  void pacedUsersLimitedByTimeSplitOverWorkersSendTheWholeRunsRequests() throws Exception {
+    assertWorkersMatchTheWhole(PACED_SPEC, 4, 0);
+
+    assertThat(total(summary(directory.resolve("whole")), "requests")).isEqualTo(54);
   }
 
   /** Runs whole and segmented (one after the other), merges, compares. */
