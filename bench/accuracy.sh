@@ -21,7 +21,8 @@ scenarios:
     tasks:
       - {name: root, request: {path: /}}
 SPEC
-"${LOADTEST[@]}" run -f "$work/accuracy.yaml" --warm-up 5s --out "$work/lt" > "$work/lt.out"
+"${LOADTEST[@]}" run -f "$work/accuracy.yaml" --warm-up 5s --overwrite --out "$work/accuracy-lt" \
+  > "$work/accuracy-lt.out"
 
 # Locust needs 200 users pacing one request per second each to offer 200 requests/s.
 cat > "$work/locustfile.py" <<PY
@@ -41,7 +42,7 @@ locust -f "$work/locustfile.py" --headless -u 200 -r 200 -t "${seconds}s" \
 python3 - "$work" <<'PY'
 import csv, json, sys
 work = sys.argv[1]
-lt = json.load(open(f"{work}/lt/summary.json"))["totals"]
+lt = json.load(open(f"{work}/accuracy-lt/summary.json"))["totals"]
 rows = {r["Name"]: r for r in csv.DictReader(open(f"{work}/locust_stats.csv"))}
 lo = rows["Aggregated"]
 truth = {"p90": 500, "p95": 750, "p99": 950}

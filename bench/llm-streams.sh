@@ -68,7 +68,7 @@ scenarios:
 SPEC
 mock_before="$(mock_cpu_seconds)"
 measured "$work/loadtest.m" "${LOADTEST[@]}" run -f "$work/llm-streams.yaml" \
-  --out "$work/loadtest-out" > "$work/loadtest.out" 2>&1 &
+  --overwrite --out "$work/loadtest-out" > "$work/loadtest.out" 2>&1 &
 time_pid=$!
 # The steady part: from the end of the first round of streams (ramp + 10 s) to 5 s before
 # the end, so that JVM start, JIT warm-up and report writing are left out of this figure.

@@ -20,13 +20,13 @@ scenarios:
     tasks:
       - {name: root, request: {path: /}}
 SPEC
-measured "$work/lt.m" "${LOADTEST[@]}" run -f "$work/rate.yaml" --warm-up 5s --out "$work/lt" \
-  > "$work/lt.out"
-read -r cpu rss < "$work/lt.m"
+measured "$work/rate-lt.m" "${LOADTEST[@]}" run -f "$work/rate.yaml" --warm-up 5s \
+  --overwrite --out "$work/rate-lt" > "$work/rate-lt.out"
+read -r cpu rss < "$work/rate-lt.m"
 python3 - "$work" "$rate" "$cpu" "$rss" <<'PY'
 import json, sys
 work, rate, cpu, rss = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4]
-s = json.load(open(f"{work}/lt/summary.json"))
+s = json.load(open(f"{work}/rate-lt/summary.json"))
 t = s["totals"]
 lag = s.get("generatorLagMs", {})
 print(f"target {rate:.0f}/s, achieved {t['rps']:.1f}/s ({(t['rps'] - rate) / rate:+.2%}),"

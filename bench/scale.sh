@@ -27,7 +27,8 @@ scenarios:
     tasks:
       - {name: wait, request: {path: /slow}}
 SPEC
-"${LOADTEST[@]}" run -f "$work/scale.yaml" --out "$work/lt" > "$work/lt.out" 2>&1 &
+"${LOADTEST[@]}" run -f "$work/scale.yaml" --overwrite --out "$work/scale-lt" \
+  > "$work/scale-lt.out" 2>&1 &
 lt_pid=$!
 sleep 15
 ticks_at() { awk '{print $14 + $15}' "/proc/$(pgrep -P $lt_pid java || echo $lt_pid)/stat"; }
@@ -41,7 +42,7 @@ hz="$(getconf CLK_TCK)"
 python3 - "$work" "$start_ticks" "$end_ticks" "$hz" "$rss_kib" <<'PY'
 import json, sys
 work, start, end, hz, rss = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
-t = json.load(open(f"{work}/lt/summary.json"))["totals"]
+t = json.load(open(f"{work}/scale-lt/summary.json"))["totals"]
 core = (end - start) / hz / 20
 print(f"requests {t['requests']}, failures {t['failures']},"
       f" p50 {t['latencyMs']['p50'] / 1000:.2f} s, p99 {t['latencyMs']['p99'] / 1000:.2f} s")

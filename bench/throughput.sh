@@ -26,7 +26,7 @@ scenarios:
       - {name: root, request: {path: /}}
 SPEC
 measured "$work/loadtest.m" "${LOADTEST[@]}" run -f "$work/throughput.yaml" --warm-up "${warm}s" \
-  --out "$work/loadtest-out" > "$work/loadtest.out"
+  --overwrite --out "$work/loadtest-out" > "$work/loadtest.out"
 lt_rps="$(json "$work/loadtest-out/summary.json" 'd["totals"]["rps"]')"
 
 # A bare Jetty client loop (bench/peers/JettyLoop.java), same JVM flags, same warm-up.
