@@ -9,8 +9,8 @@
 #
 # Needs root for sysctl (the listener's backlog); restores the values at the end.
 # 10,000 open streams keep about 100 MB live: with the other scripts' 160 MB heap, parallel GC
-# ran a full collection every two seconds. A larger heap with the serial collector keeps RSS
-# under the issue's 300 MiB.
+# ran a full collection every two seconds. A 200 MB heap with the serial collector runs a few
+# (docs/performance-llm.md has the figures for both).
 : "${LOADTEST_BENCH_JAVA_OPTS:=-XX:+UseSerialGC -Xms96m -Xmx200m -Xss512k}"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bench_setup
