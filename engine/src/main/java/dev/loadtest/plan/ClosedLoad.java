@@ -13,17 +13,24 @@ import java.util.List;
  * once); when shrinking, the {@code j}-th stop happens at {@code (j + 1) * d / (a - b)} (the last
  * exactly at the stage's end). Users stop in the reverse order of their start.
  *
- * @param stages consecutive stages; the first starts from zero users
+ * <p>A worker's share keeps the whole plan's stages and runs, of the users active in the whole
+ * at any instant, those whose place in start order {@link Segment#owns belongs} to it. Each of
+ * its users therefore starts and stops at the very instant the whole plan's would, and the
+ * workers' users add up to the whole's at every instant.
+ *
+ * @param stages consecutive stages of the whole plan; the first starts from zero users
  * @param iterations how many task iterations users run before they stop
  * @param pacing each user starts an iteration at most this often; zero for think time only
  * @param correctCoordinatedOmission with pacing, record an iteration that overran its pacing
  *     interval as the requests that would have waited behind it (HdrHistogram's correction)
+ * @param share which of the whole plan's users this profile runs
  */
 public record ClosedLoad(
     List<Stage> stages,
     IterationLimit iterations,
     Duration pacing,
-    boolean correctCoordinatedOmission) implements LoadProfile {
+    boolean correctCoordinatedOmission,
+    Segment share) implements LoadProfile {
 
   /** Move linearly to {@code targetUsers} over {@code duration}; zero duration jumps. */
   public record Stage(Duration duration, int targetUsers) {
@@ -39,6 +46,12 @@ public record ClosedLoad(
     if (pacing.isNegative()) {
       throw new IllegalArgumentException("pacing must not be negative");
     }
+  }
+
+  /** The whole plan's users, as one process runs them. */
+  public ClosedLoad(List<Stage> stages, IterationLimit iterations, Duration pacing,
+      boolean correctCoordinatedOmission) {
+    this(stages, iterations, pacing, correctCoordinatedOmission, Segment.WHOLE);
   }
 
   /** Users that run until their stage ends them, without pacing. */
@@ -61,13 +74,35 @@ public record ClosedLoad(
     return stages.stream().map(Stage::duration).reduce(Duration.ZERO, Duration::plus);
   }
 
+  /** The most users this share runs at once (a share of a maximum is the maximum share). */
   @Override
   public int peakUsers() {
-    return stages.stream().mapToInt(Stage::targetUsers).max().orElse(0);
+    return share.shareOf(stages.stream().mapToInt(Stage::targetUsers).max().orElse(0));
   }
 
-  /** Number of active users at {@code elapsedNanos} after the scenario's start. */
+  /** Number of this share's active users at {@code elapsedNanos} after the scenario's start. */
   public int usersAt(long elapsedNanos) {
+    return share.shareOf(wholeUsersAt(elapsedNanos));
+  }
+
+  /**
+   * The first instant strictly after {@code elapsedNanos} at which this share's number of users
+   * changes, or {@code Long.MAX_VALUE} when it never changes again. A worker skips the whole
+   * plan's changes that start or stop other workers' users.
+   */
+  public long nextChangeNanos(long elapsedNanos) {
+    int users = usersAt(elapsedNanos);
+    long next = wholeNextChangeNanos(elapsedNanos);
+    while (next != Long.MAX_VALUE && usersAt(next) == users) {
+      next = wholeNextChangeNanos(next);
+    }
+    return next;
+  }
+
+  private int wholeUsersAt(long elapsedNanos) {
+    if (elapsedNanos < 0) {
+      return 0;
+    }
     int users = 0;
     long stageStart = 0;
     for (Stage stage : stages) {
@@ -81,11 +116,7 @@ public record ClosedLoad(
     return elapsedNanos < stageStart ? users : 0;
   }
 
-  /**
-   * The first instant strictly after {@code elapsedNanos} at which the number of users changes,
-   * or {@code Long.MAX_VALUE} when it never changes again.
-   */
-  public long nextChangeNanos(long elapsedNanos) {
+  private long wholeNextChangeNanos(long elapsedNanos) {
     int users = 0;
     long stageStart = 0;
     for (Stage stage : stages) {
@@ -150,7 +181,7 @@ public record ClosedLoad(
     StringBuilder text = new StringBuilder("closed model, peak ").append(peakUsers())
         .append(" users:");
     for (Stage stage : stages) {
-      text.append(' ').append(stage.targetUsers()).append(" over ")
+      text.append(' ').append(share.shareOf(stage.targetUsers())).append(" over ")
           .append(dev.loadtest.spec.Quantities.formatDuration(stage.duration())).append(';');
     }
     text.setLength(text.length() - 1);

@@ -38,16 +38,13 @@ final class PlanSegments {
         scenario.flows());
   }
 
-  // Limitation: within a ramp, each worker spreads its own users evenly over the stage, so the
-  // workers' users together start at slightly different instants than one process's would;
-  // the number of users at every stage's end is exact.
-  /** Each stage's target becomes this worker's share of it; shared iterations likewise. */
+  /**
+   * The whole's stages, run for this worker's users only (each at the whole's instant); shared
+   * iterations split among the workers that have users.
+   */
   static ClosedLoad slice(ClosedLoad closed, Segment segment) {
-    List<ClosedLoad.Stage> stages = closed.stages().stream()
-        .map(stage -> new ClosedLoad.Stage(stage.duration(),
-            segment.shareOf(stage.targetUsers()))).toList();
-    return new ClosedLoad(stages, slice(closed.iterations(), closed.peakUsers(), segment),
-        closed.pacing(), closed.correctCoordinatedOmission());
+    return new ClosedLoad(closed.stages(), slice(closed.iterations(), closed.peakUsers(), segment),
+        closed.pacing(), closed.correctCoordinatedOmission(), segment);
   }
 
   /**

@@ -9,10 +9,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Cutting a plan into N workers' segments: whatever N (primes, N that divides nothing, N larger
@@ -78,23 +81,78 @@ class SegmentSharesTest {
 
   private static void assertClosedSharesAddUp(ClosedLoad whole, int count, int users,
       long iterations) {
-    int[] stageSums = new int[whole.stages().size()];
+    // Just before and at each stage's end: a growing stage reaches its target before its end,
+    // a shrinking one at it.
+    long[] stageEnds = new long[2 * whole.stages().size()];
+    long end = 0;
+    for (int s = 0; s < whole.stages().size(); s++) {
+      end += whole.stages().get(s).duration().toNanos();
+      stageEnds[2 * s] = end - 1;
+      stageEnds[2 * s + 1] = end;
+    }
+    int[] stageSums = new int[stageEnds.length];
+    int peakSum = 0;
     long iterationSum = 0;
     for (int index = 1; index <= count; index++) {
       ClosedLoad part = PlanSegments.slice(whole, new Segment(index, count));
       for (int s = 0; s < stageSums.length; s++) {
-        stageSums[s] += part.stages().get(s).targetUsers();
+        stageSums[s] += part.usersAt(stageEnds[s]);
       }
+      peakSum += part.peakUsers();
       long own = ((IterationLimit.Shared) part.iterations()).iterations();
       // Iterations only go where users are: a worker without users would never run them.
       assertThat(own == 0 || part.peakUsers() > 0).as("worker %d/%d", index, count).isTrue();
       iterationSum += own;
     }
     for (int s = 0; s < stageSums.length; s++) {
-      assertThat(stageSums[s]).isEqualTo(whole.stages().get(s).targetUsers());
+      assertThat(stageSums[s]).isEqualTo(whole.usersAt(stageEnds[s]));
     }
+    assertThat(stageSums[0]).isEqualTo(users);
+    assertThat(peakSum).isEqualTo(whole.peakUsers());
     assertThat(iterationSum).as("%d users, %d workers", users, count)
         .isEqualTo(users == 0 ? 0 : iterations);
+  }
+
+  @Test
+  void workersStartAndStopEachOfTheirUsersAtTheInstantTheWholePlanWould() {
+    for (int users : new int[] {1, 7, 10, 101, 1000}) {
+      ClosedLoad whole = new ClosedLoad(List.of(
+          new ClosedLoad.Stage(Duration.ofSeconds(10), users),
+          new ClosedLoad.Stage(Duration.ofSeconds(3), users),
+          new ClosedLoad.Stage(Duration.ofMillis(2500), users / 3),
+          new ClosedLoad.Stage(Duration.ZERO, users / 2),
+          new ClosedLoad.Stage(Duration.ofSeconds(7), 0)));
+      List<Long> wholeChanges = changes(whole);
+      for (int count : new int[] {1, 2, 3, 7, 13, 97}) {
+        TreeSet<Long> partChanges = new TreeSet<>();
+        List<ClosedLoad> parts = IntStream.rangeClosed(1, count)
+            .mapToObj(index -> PlanSegments.slice(whole, new Segment(index, count))).toList();
+        for (ClosedLoad part : parts) {
+          partChanges.addAll(changes(part));
+        }
+        // No worker changes its users at an instant the whole does not, and at every instant
+        // the whole changes, the workers' users add up to the whole's.
+        assertThat(partChanges).as("%d users, %d workers", users, count)
+            .isSubsetOf(wholeChanges);
+        for (long at : wholeChanges) {
+          for (long instant : new long[] {at - 1, at}) {
+            assertThat(parts.stream().mapToInt(part -> part.usersAt(instant)).sum())
+                .as("%d users, %d workers, at %d ns", users, count, instant)
+                .isEqualTo(whole.usersAt(instant));
+          }
+        }
+      }
+    }
+  }
+
+  /** Every instant at which the load's number of users changes. */
+  private static List<Long> changes(ClosedLoad load) {
+    List<Long> changes = new ArrayList<>();
+    for (long at = load.nextChangeNanos(-1); at != Long.MAX_VALUE;
+        at = load.nextChangeNanos(at)) {
+      changes.add(at);
+    }
+    return changes;
   }
 
   @Test
@@ -109,13 +167,28 @@ class SegmentSharesTest {
     assertThat(part.iterations()).isEqualTo(new IterationLimit.PerUser(5));
   }
 
-  @ParameterizedTest(name = "poisson={0}")
-  @ValueSource(booleans = {false, true})
-  void workersArrivalsTogetherAreExactlyTheWholeSchedule(boolean poisson) {
-    OpenLoad load = new OpenLoad(3, List.of(new OpenLoad.RateStage(Duration.ofSeconds(7), 41),
-        new OpenLoad.RateStage(Duration.ofSeconds(3), 41)), poisson, 50,
-        OpenLoad.Saturation.DROP);
+  /** Rate profiles: ramps up and down, a constant rate, a fractional one, a prime one. */
+  static Stream<Arguments> rateProfiles() {
+    List<OpenLoad> loads = List.of(
+        new OpenLoad(3, List.of(new OpenLoad.RateStage(Duration.ofSeconds(7), 41),
+            new OpenLoad.RateStage(Duration.ofSeconds(3), 41)), false, 50,
+            OpenLoad.Saturation.DROP),
+        new OpenLoad(0, List.of(new OpenLoad.RateStage(Duration.ofSeconds(2), 97),
+            new OpenLoad.RateStage(Duration.ofSeconds(1), 5),
+            new OpenLoad.RateStage(Duration.ofMillis(1500), 0)), false, 50,
+            OpenLoad.Saturation.DROP),
+        OpenLoad.constant(0.7, Duration.ofSeconds(13), false, 5, OpenLoad.Saturation.QUEUE),
+        OpenLoad.constant(1009, Duration.ofSeconds(1), false, 5, OpenLoad.Saturation.QUEUE));
+    return loads.stream().flatMap(load -> Stream.of(false, true).map(poisson -> Arguments.of(
+        new OpenLoad(load.initialRate(), load.stages(), poisson, load.maxConcurrency(),
+            load.whenSaturated()))));
+  }
+
+  @ParameterizedTest
+  @MethodSource("rateProfiles")
+  void workersArrivalsTogetherAreExactlyTheWholeSchedule(OpenLoad load) {
     TreeMap<Long, Long> whole = arrivals(load, Segment.WHOLE);
+    assertThat(whole).isNotEmpty();
     for (int count : new int[] {1, 2, 3, 7, 13, 97, 1009}) {
       TreeMap<Long, Long> union = new TreeMap<>();
       for (int index = 1; index <= count; index++) {
