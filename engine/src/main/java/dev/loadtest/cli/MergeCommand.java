@@ -49,6 +49,12 @@ final class MergeCommand implements Callable<Integer> {
       description = "Replace the results of an earlier run or merge in --out.")
   boolean overwrite;
 
+  @Option(names = "--allow-missing",
+      description = "Merge what is there when a folder is absent or holds no results (a worker"
+          + " that crashed or could not run): each is named in a warning, the report says"
+          + " which workers are missing, and the verdict fails.")
+  boolean allowMissing;
+
   @Option(names = "--csv-prefix", paramLabel = "PREFIX",
       defaultValue = ResultFiles.DEFAULT_CSV_PREFIX,
       description = "Prefix of the Locust-style CSV files (default: ${DEFAULT-VALUE}).")
@@ -56,9 +62,38 @@ final class MergeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return mergeAndReport(inputs, out, overwrite, csvPrefix,
-        command.commandLine().getParseResult().originalArgs(), command.commandLine().getOut(),
+    PrintWriter console = command.commandLine().getOut();
+    List<Path> present = inputs;
+    if (allowMissing) {
+      present = inputs.stream().filter(RunMerger::holdsResults).toList();
+      inputs.stream().filter(input -> !RunMerger.holdsResults(input))
+          .forEach(input -> console.println("warning: " + input + " left out: "
+              + whyNoResults(input)));
+      if (present.isEmpty()) {
+        return fail(command.commandLine().getErr(), "none of the " + inputs.size()
+            + " folder(s) holds results", ExitCode.COULD_NOT_RUN);
+      }
+    }
+    return mergeAndReport(present, out, overwrite, csvPrefix,
+        command.commandLine().getParseResult().originalArgs(), console,
         command.commandLine().getErr());
+  }
+
+  /** Why a worker's folder holds no results, as far as the folder tells. */
+  private static String whyNoResults(Path input) {
+    if (!Files.isDirectory(input)) {
+      return "no such folder (the worker never wrote into it)";
+    }
+    Path reason = input.resolve(ResultFiles.COULD_NOT_RUN);
+    try {
+      if (Files.isReadable(reason)) {
+        return "the worker could not run: " + Files.readString(reason).strip();
+      }
+    } catch (IOException e) {
+      return "no " + ResultFiles.RESULTS + ", and " + reason + " cannot be read: "
+          + e.getMessage();
+    }
+    return "no " + ResultFiles.RESULTS + " (the worker did not finish)";
   }
 
   /** Merges {@code inputs} into {@code out}, writes the reports and returns the exit code. */
@@ -94,11 +129,13 @@ final class MergeCommand implements Callable<Integer> {
         return Optional.of("--out " + out + " is one of the folders to merge; choose another");
       }
       if (!Files.isDirectory(input)) {
-        return Optional.of(input + " is not a folder: give the --out folders of the workers");
+        return Optional.of(input + " is not a folder: give the --out folders of the workers"
+            + " ('merge --allow-missing' merges the others and fails the verdict)");
       }
       if (!RunMerger.holdsResults(input)) {
         return Optional.of(input + " holds no " + ResultFiles.RESULTS + ": give the --out"
-            + " folders of the workers' runs");
+            + " folders of the workers' runs ('merge --allow-missing' merges the others and fails"
+            + " the verdict)");
       }
     }
     return Optional.empty();

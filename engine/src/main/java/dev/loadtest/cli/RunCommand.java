@@ -172,6 +172,10 @@ final class RunCommand implements Callable<Integer> {
       }
     } catch (RunFailedException e) {
       errors.println("error: " + e.getMessage());
+      if (outputs != null) {
+        outputs.couldNotRun(e.getMessage())
+            .ifPresent(problem -> errors.println("error: " + problem));
+      }
       errors.flush();
       return ExitCode.COULD_NOT_RUN.code();
     }

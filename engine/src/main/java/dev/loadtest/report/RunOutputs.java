@@ -88,6 +88,28 @@ public final class RunOutputs implements AutoCloseable {
   }
 
   /**
+   * Records that the run ended before it measured anything: the reason goes into
+   * {@code run.log} and into {@link ResultFiles#COULD_NOT_RUN}, so that whoever waits for this
+   * folder's results (a merge, the Helm chart's merge step) learns why none will come.
+   *
+   * @return a problem writing the file, if any (the console has shown the reason either way)
+   */
+  public java.util.Optional<String> couldNotRun(String reason) {
+    recorder.close();
+    console.flush();
+    try {
+      // The caller shows the reason on standard error; run.log gets it too.
+      log.write("error: " + reason + System.lineSeparator());
+      Files.writeString(directory.resolve(ResultFiles.COULD_NOT_RUN), reason + "\n",
+          StandardCharsets.UTF_8);
+      return java.util.Optional.empty();
+    } catch (IOException e) {
+      return java.util.Optional.of("cannot write " + ResultFiles.COULD_NOT_RUN + ": "
+          + e.getMessage());
+    }
+  }
+
+  /**
    * Re-reads what was saved, for the per-request time series; the statistics themselves come
    * from memory, which also holds what the files do not (warm-up set apart, service times,
    * coordinated-omission corrections). Falls back to memory alone when

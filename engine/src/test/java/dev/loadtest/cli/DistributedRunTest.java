@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loadtest.mock.MockServer;
 import dev.loadtest.plan.LatencyDistribution;
 import dev.loadtest.plan.MockSettings;
+import dev.loadtest.report.ResultFiles;
 import dev.loadtest.report.SavedRun;
 import dev.loadtest.report.SavedRunReader;
 import dev.loadtest.stats.CustomMetricsSnapshot;
@@ -365,6 +366,44 @@ class DistributedRunTest {
     assertThat(Files.readString(merged.resolve("report.html"))).contains("Incomplete",
         "MISSING [3]");
     assertThat(Files.readString(merged.resolve("junit.xml"))).contains("type=\"incomplete\"");
+  }
+
+  @Test
+  void workersThatCouldNotRunOrNeverWroteAreNamedWhenMergingWhatIsThere() throws Exception {
+    Path spec = write("spec.yaml", CLOSED_SPEC);
+    Path ran = directory.resolve("worker-1");
+    assertThat(run(spec, ran, "--segment", "1/3").exitCode()).isZero();
+    // Worker 2's target refuses connections: its preflight fails before any load.
+    Path refused = directory.resolve("worker-2");
+    CommandLineRunner.Outcome failed = CommandLineRunner.run("run", "-f", spec.toString(),
+        "--host", "http://127.0.0.1:1", "--out", refused.toString(), "--segment", "2/3");
+    assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(3);
+    String reason = Files.readString(refused.resolve(ResultFiles.COULD_NOT_RUN)).strip();
+    assertThat(reason).startsWith("preflight GET http://127.0.0.1:1/health failed");
+    assertThat(Files.readString(refused.resolve(ResultFiles.RUN_LOG))).contains(reason);
+    // Worker 3 never wrote anything (its pod was never scheduled, say).
+    List<String> folders = List.of(ran.toString(), refused.toString(),
+        directory.resolve("worker-3").toString());
+    Path merged = directory.resolve("merged");
+
+    CommandLineRunner.Outcome strict = merge(folders, merged);
+    assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(2);
+    assertThat(strict.err()).contains("worker-2 holds no results.json", "--allow-missing");
+
+    List<String> args = new ArrayList<>(List.of("merge", "--allow-missing"));
+    args.addAll(folders);
+    args.addAll(List.of("--out", merged.toString()));
+    CommandLineRunner.Outcome lenient = CommandLineRunner.run(args.toArray(String[]::new));
+    assertThat(lenient.exitCode()).as(lenient.toString()).isEqualTo(1);
+    assertThat(lenient.out()).contains("worker-2 left out: the worker could not run: " + reason,
+        "worker-3 left out: no such folder", "worker(s) [2, 3] of 3 are missing",
+        "RESULT: FAILED");
+    assertThat(Files.readString(merged.resolve("report.html"))).contains("MISSING [2, 3]");
+
+    CommandLineRunner.Outcome nothing = CommandLineRunner.run("merge", "--allow-missing",
+        refused.toString(), "--out", directory.resolve("empty").toString());
+    assertThat(nothing.exitCode()).isEqualTo(3);
+    assertThat(nothing.err()).contains("none of the 1 folder(s) holds results");
   }
 
   @Test
