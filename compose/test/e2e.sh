@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # End-to-end checks of the monitoring stack with the real tools, on loopback only:
 #   promtool check config / check rules / test rules on compose/;
-#   docker-compose config on compose/docker-compose.yml;
+#   docker-compose config on compose/docker-compose.yml, and the spec it runs with its
+#   monitors overlay validates;
 #   the Grafana dashboard parses and names only metrics loadtest exports;
 #   a real Prometheus scrapes a 20 s loadtest run against the built-in mock (with a target
 #   monitor on a static page) and, beside it, a 25 s open-model run at 20 arrivals/s (whose
-#   arrival, drop and lag series feed the dashboard's open-model panels), and every PromQL
-#   expression of the dashboard and of alerts.yml returns data through Prometheus' HTTP API
-#   (an alert's expression without its comparison);
+#   arrival, drop and lag series feed the dashboard's open-model panels) and a streamed LLM
+#   chat run (TTFT, tokens, cost panels), and every PromQL expression of the dashboard and of
+#   alerts.yml returns data through Prometheus' HTTP API (an alert's expression without its
+#   comparison);
 #   a real Pushgateway receives the run's metrics under job/loadtest/run_id/ID.
 # A missing tool fails the script, naming the Debian package. Needs the engine jar (mvn package).
 #
@@ -70,6 +72,10 @@ promtool test rules compose/alerts-test.yml >"$work/promtool.log" 2>&1 \
   || { cat "$work/promtool.log"; bad "promtool test rules"; }
 docker-compose -f compose/docker-compose.yml config -q >"$work/compose.log" 2>&1 \
   && ok "docker-compose config" || { cat "$work/compose.log"; bad "docker-compose config"; }
+LOAD_TEST_HOST=http://target:8000 java -jar "$jar" validate -f examples/enterprise.yaml \
+  -f compose/monitors.yaml >"$work/validate.log" 2>&1 \
+  && ok "the compose stack's spec and monitors overlay validate" \
+  || { cat "$work/validate.log"; bad "compose spec"; }
 
 # Every expression, one per line: the dashboard's targets, then the alerts' signals.
 python3 compose/test/expressions.py >"$work/expressions.txt" 2>"$work/names.log" \
@@ -78,7 +84,7 @@ python3 compose/test/expressions.py >"$work/expressions.txt" 2>"$work/names.log"
 
 # --- A real run, scraped by a real Prometheus and pushed to a real Pushgateway ----------------
 metrics_port="$(free_port)"; prom_port="$(free_port)"; gateway_port="$(free_port)"
-page_port="$(free_port)"; open_port="$(free_port)"
+page_port="$(free_port)"; open_port="$(free_port)"; llm_port="$(free_port)"
 mkdir -p "$work/page" "$work/tsdb"
 printf '# TYPE pilotpros_system_health gauge\npilotpros_system_health 93\n' >"$work/page/metrics"
 python3 -m http.server "$page_port" --bind 127.0.0.1 --directory "$work/page" \
@@ -93,7 +99,8 @@ global: {scrape_interval: 1s, evaluation_interval: 1s}
 rule_files: [alerts.yml]
 scrape_configs:
   - job_name: loadtest
-    static_configs: [{targets: ["127.0.0.1:$metrics_port", "127.0.0.1:$open_port"]}]
+    static_configs:
+      - targets: ["127.0.0.1:$metrics_port", "127.0.0.1:$open_port", "127.0.0.1:$llm_port"]
 YAML
 prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/tsdb" \
   --web.listen-address="127.0.0.1:$prom_port" >"$work/prometheus.log" 2>&1 & pids+=($!)
@@ -122,6 +129,11 @@ wait_for "http://127.0.0.1:$gateway_port/-/ready" 30 || { cat "$work/gateway.log
 java -jar "$jar" run -f examples/open-model.yaml --rate 20 --duration 25s \
   --metrics-port "$open_port" --run-id e2e-open >"$work/open.log" 2>&1 & open_pid=$!
 pids+=("$open_pid")
+# Likewise streamed chat answers from the built-in mock's LLM endpoint, for the TTFT, tokens
+# and cost panels.
+java -jar "$jar" run -f examples/llm-chat-streaming.yaml --users 10 --duration 25s \
+  --metrics-port "$llm_port" --run-id e2e-llm >"$work/llm.log" 2>&1 & llm_pid=$!
+pids+=("$llm_pid")
 
 PROMETHEUS_GATEWAY="http://127.0.0.1:$gateway_port" java -jar "$jar" run \
   -f examples/quickstart.yaml -f "$work/overlay.yaml" --duration 20s \
@@ -146,6 +158,9 @@ python3 compose/test/query.py "http://127.0.0.1:$prom_port" "$query_time" \
 open_code=0; wait "$open_pid" || open_code=$?
 [[ "$open_code" -le 1 ]] && grep -q 'Generator lag' "$work/open.log" \
   && ok "open-model run beside it (exit $open_code)" || { cat "$work/open.log"; bad "open-model run"; }
+llm_code=0; wait "$llm_pid" || llm_code=$?
+[[ "$llm_code" -le 1 ]] && grep -q 'TTFT' "$work/llm.log" \
+  && ok "streamed LLM run beside it (exit $llm_code)" || { cat "$work/llm.log"; bad "LLM run"; }
 
 echo "e2e: $passed passed, $failed failed"
 echo "$passed passed, $failed failed"

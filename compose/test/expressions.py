@@ -4,7 +4,8 @@ KIND<TAB>EXPR, and fails when the dashboard does not parse or names a metric loa
 export (the names are read from MetricNames.java, the one place they are defined).
 
 KIND is 'dashboard', 'alert' (the expression without its final comparison) or 'llm' (names a
-metric that only exists once LLM metrics are present). $__rate_interval becomes 1m."""
+metric that only streamed LLM answers produce: the checks run an LLM spec for these).
+$__rate_interval becomes 1m."""
 import json
 import pathlib
 import re

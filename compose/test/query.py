@@ -1,8 +1,7 @@
 #!/usr/bin/env python3
 """Reads KIND<TAB>EXPR lines and asks Prometheus (argv[1]) to evaluate each one at the time
-argv[2] (Unix seconds). Fails when a 'dashboard' or 'alert' expression returns no data; an
-'llm' expression is listed as waiting for the LLM metrics, which the engine does not export
-yet. Each query is retried with a short pause until a 30 s deadline, since the last scrapes
+argv[2] (Unix seconds). Fails when any expression ('dashboard', 'llm' or 'alert') returns no
+data. Each query is retried with a short pause until a 30 s deadline, since the last scrapes
 may still be landing."""
 import json
 import sys
@@ -27,13 +26,11 @@ def main():
     for line in sys.stdin:
         kind, expr = line.rstrip("\n").split("\t", 1)
         result = query(server, expr, at)
-        while not result and kind != "llm" and time.monotonic() < deadline:
+        while not result and time.monotonic() < deadline:
             time.sleep(0.5)
             result = query(server, expr, at)
-        if kind == "llm":
-            print(f"  waiting for LLM metrics ({len(result)} series): {expr}")
-        elif result:
-            print(f"  data ({len(result)} series): {expr}")
+        if result:
+            print(f"  data ({len(result)} series, {kind}): {expr}")
         else:
             failures += 1
             print(f"  NO DATA: {expr}", file=sys.stderr)
