@@ -2,6 +2,7 @@ package dev.loadtest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loadtest.metrics.LatencyBuckets;
 import dev.loadtest.metrics.MetricsSession;
 import dev.loadtest.mock.MockServer;
 import dev.loadtest.plan.LatencyDistribution;
@@ -34,8 +35,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The live metrics of real runs against the mock on loopback, wired as {@code run} wires them
  * ({@link LiveMetricsOptions#start}), read over HTTP from {@code /metrics} once the run has
- * ended and before the server closes: custom metrics and open-model series hold exactly what
- * the run's own statistics counted.
+ * ended and before the server closes: requests, the latency histogram's fixed buckets, custom
+ * metrics and open-model series hold exactly what the run's own statistics counted.
  */
 class LiveMetricsRunTest {
 
@@ -121,6 +122,34 @@ class LiveMetricsRunTest {
     assertThat(scraped.page()).contains("loadtest_custom_listed_total")
         .doesNotContain("loadtest_arrivals_total", "loadtest_dropped_arrivals_total",
             "loadtest_generator_lag_seconds");
+  }
+
+  @Test
+  void latencyIsAHistogramWithTheSameBucketsUpToAMinuteOnEveryGenerator() throws Exception {
+    Scraped scraped = runAndScrape(OPEN);
+    String page = scraped.page();
+    long requests = scraped.result().stats().total().requests();
+    String request = "request=\"list items\"";
+
+    assertThat(value(page, "loadtest_requests_total", request)).isEqualTo(requests);
+    assertThat(value(page, "loadtest_request_duration_seconds_count", request))
+        .isEqualTo(requests);
+    // Fixed bounds, so that buckets add up across generators: 5 ms to 60 s, then +Inf.
+    for (double bound : LatencyBuckets.upperBoundsSeconds()) {
+      value(page, "loadtest_request_duration_seconds_bucket", request, "le=\"" + bound + "\"");
+    }
+    assertThat(LatencyBuckets.upperBoundsSeconds()).startsWith(0.005).endsWith(60.0);
+    // Each answer took the mock's 50 ms (and less than a second more), none less than 25 ms.
+    assertThat(value(page, "loadtest_request_duration_seconds_bucket", request,
+        "le=\"0.025\"")).isZero();
+    assertThat(value(page, "loadtest_request_duration_seconds_bucket", request, "le=\"1.0\""))
+        .isEqualTo(requests);
+    assertThat(value(page, "loadtest_request_duration_seconds_bucket", request,
+        "le=\"+Inf\"")).isEqualTo(requests);
+    assertThat(value(page, "loadtest_generator_cpu_ratio", "run_id=\"live-it\""))
+        .isBetween(0.0, 1.0);
+    assertThat(value(page, "loadtest_generator_heap_used_bytes", "run_id=\"live-it\""))
+        .isPositive();
   }
 
   private record Scraped(RunResult result, String page) {}
