@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Consumer;
 
 /**
  * Hands feeder rows to users for one run: one shared cursor per feeder, so rows are spread
@@ -19,16 +18,15 @@ import org.slf4j.LoggerFactory;
  */
 final class Feeders {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Feeders.class);
-
   /** No feeders. */
-  static final Feeders NONE = new Feeders(List.of());
+  static final Feeders NONE = new Feeders(List.of(), warning -> { });
 
   private final Map<String, Cursor> cursors = new HashMap<>();
 
-  Feeders(List<FeederPlan> feeders) {
+  /** @param warnings told once per feeder that runs out: the run's console, run.log, report */
+  Feeders(List<FeederPlan> feeders, Consumer<String> warnings) {
     for (FeederPlan feeder : feeders) {
-      cursors.put(feeder.name(), new Cursor(feeder));
+      cursors.put(feeder.name(), new Cursor(feeder, warnings));
     }
   }
 
@@ -64,12 +62,14 @@ final class Feeders {
   /** One feeder's position and the variable names of its columns, made once. */
   private static final class Cursor {
     private final FeederPlan feeder;
+    private final Consumer<String> warnings;
     private final List<String> variableNames;
     private final AtomicLong next = new AtomicLong();
     private final AtomicBoolean warned = new AtomicBoolean();
 
-    Cursor(FeederPlan feeder) {
+    Cursor(FeederPlan feeder, Consumer<String> warnings) {
       this.feeder = feeder;
+      this.warnings = warnings;
       this.variableNames = feeder.columns().stream().map(feeder::variableOf).toList();
     }
 
@@ -79,8 +79,8 @@ final class Feeders {
           ? user.random().nextInt(rows) : next.getAndIncrement();
       if (index >= rows && feeder.whenExhausted() == FeederPlan.Exhaustion.STOP) {
         if (warned.compareAndSet(false, true)) {
-          LOG.warn("feeder {} ran out of its {} rows: users that need a row stop"
-              + " (whenExhausted: stop)", feeder.name(), rows);
+          warnings.accept("feeder " + feeder.name() + " ran out of its " + rows
+              + " rows: users that need a row stop (whenExhausted: stop)");
         }
         return false;
       }

@@ -89,7 +89,8 @@ public final class LoadRunner {
     RunStats stats = new RunStats(plan.requestNames(), open, plan.scenarios().size(),
         plan.scores(), plan.customMetrics());
     RunContext run = new RunContext(stats, new RequestFactory(client, baseUri, plan.target()),
-        scheduler, client.getExecutor(), plan.seed(), new Feeders(plan.flows().feeders()));
+        scheduler, client.getExecutor(), plan.seed(),
+        new Feeders(plan.flows().feeders(), listener::onWarning));
     RunLifecycle lifecycle = new RunLifecycle(run, plan);
     lifecycle.setup();
     AtomicInteger activeUsers = new AtomicInteger();

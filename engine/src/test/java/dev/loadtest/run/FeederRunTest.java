@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +30,7 @@ class FeederRunTest {
   @TempDir
   Path folder;
   private MockServer mock;
+  private final List<String> warnings = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void startMock() throws Exception {
@@ -51,12 +53,16 @@ class FeederRunTest {
     // Five iterations, three rows: the user stops after the third.
     assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of("/t/a", 1L, "/t/b", 1L,
         "/t/c", 1L));
+    // Said once, where the run's other warnings go (console, run.log).
+    assertThat(warnings).containsExactly("feeder tenants ran out of its 3 rows: users that"
+        + " need a row stop (whenExhausted: stop)");
   }
 
   @Test
   void sequentialRowsRecycleFromTheTop() throws Exception {
     Map<String, Long> counts = run("data/tenants.jsonl", "sequential", "recycle", 1, 5);
     assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of("/t/a", 3L, "/t/b", 2L));
+    assertThat(warnings).isEmpty();
   }
 
   @Test
@@ -97,8 +103,13 @@ class FeederRunTest {
     assertThat(plan.describe()).contains("key (secret)").doesNotContain("k1");
     RunOptions options = new RunOptions(Duration.ofMillis(100), Duration.ofSeconds(1),
         Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ZERO);
-    new LoadRunner(plan, mock.baseUri(), options, new RunListener() { })
-        .run(new RunControl());
+    RunListener listener = new RunListener() {
+      @Override
+      public void onWarning(String message) {
+        warnings.add(message);
+      }
+    };
+    new LoadRunner(plan, mock.baseUri(), options, listener).run(new RunControl());
     return mock.requestCountsByPath().entrySet().stream()
         .filter(entry -> entry.getKey().startsWith("/t/"))
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
