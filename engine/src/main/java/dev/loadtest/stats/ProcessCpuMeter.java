@@ -9,6 +9,9 @@ import java.util.function.LongSupplier;
  * {@code getProcessCpuLoad()} measures since anyone's last call, so two readers at the same
  * interval's end get the real figure and a zero. Thread-safe.
  */
+// Limitation: the meter sees only the generator's own CPU time; other processes that keep the
+// machine busy slow the generator without raising it, so no saturation warning follows (the
+// open model's lag warning still shows the delay).
 public final class ProcessCpuMeter {
 
   private final LongSupplier cpuTimeNanos;
