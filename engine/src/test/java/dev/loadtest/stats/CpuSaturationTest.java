@@ -26,13 +26,13 @@ class CpuSaturationTest {
 
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource(delimiter = '|', textBlock = """
-      # what the series shows           | shares, one per second                | start | end | peak
-      never above the limit             | 0.5 0.89 0.8 0.7                      |    -1 |  -1 | 0
-      above, but for 2 s only           | 0.95 0.97 0.5 0.95 0.95 0.2           |    -1 |  -1 | 0
-      exactly the sustained 3 s         | 0.5 0.9 0.93 0.95 0.5                 |     1 |   4 | 0.95
-      a dip resets: the longer one wins | 0.95 0.95 0.95 0.5 0.91 0.99 0.92 0.96 |     4 |   8 | 0.99
-      unknown readings count as below   | 0.95 0.95 ? 0.95 0.95                 |    -1 |  -1 | 0
-      of two equal, the first           | 0.95 0.96 0.97 0.1 0.99 0.99 0.99     |     0 |   3 | 0.97
+      # what the series shows       | shares, one per second                 | start | end | peak
+      never above the limit         | 0.5 0.89 0.8 0.7                       | -1 | -1 | 0
+      above, but for 2 s only       | 0.95 0.97 0.5 0.95 0.95 0.2            | -1 | -1 | 0
+      exactly the sustained 3 s     | 0.5 0.9 0.93 0.95 0.5                  |  1 |  4 | 0.95
+      a dip resets: longer one wins | 0.95 0.95 0.95 0.5 0.91 0.99 0.92 0.96 |  4 |  8 | 0.99
+      unknown readings count below  | 0.95 0.95 ? 0.95 0.95                  | -1 | -1 | 0
+      of two equal, the first       | 0.95 0.96 0.97 0.1 0.99 0.99 0.99      |  0 |  3 | 0.97
       """)
   void findsTheLongestSustainedStretch(String what, String shares, long start, long end,
       double peak) {
