@@ -89,6 +89,7 @@ final class ReportCommand implements Callable<Integer> {
       errors.flush();
       return ExitCode.COULD_NOT_RUN.code();
     }
+    run.metadata().warnings().forEach(warning -> console.println("WARNING: " + warning));
     verdicts.forEach(verdict -> console.println(verdict.describe()));
     console.println((outcome.passed() ? "RESULT: PASSED" : "RESULT: FAILED") + "; reports"
         + " written to " + target + " (open " + target.resolve(ResultFiles.HTML) + ")");

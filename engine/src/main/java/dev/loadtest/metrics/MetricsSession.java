@@ -7,6 +7,7 @@ import dev.loadtest.run.RunListener;
 import dev.loadtest.run.Version;
 import dev.loadtest.stats.Interval;
 import dev.loadtest.stats.MonitorReadings;
+import dev.loadtest.stats.ProcessCpuMeter;
 import dev.loadtest.stats.ThresholdResult;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -33,6 +34,7 @@ public final class MetricsSession implements AutoCloseable {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final GeneratorGauges generator = new GeneratorGauges();
+  private final ProcessCpuMeter cpu = ProcessCpuMeter.ofThisProcess();
   private final GeneratorSelfCheck selfCheck = new GeneratorSelfCheck(
       GeneratorSelfCheck.DEFAULT_LIMIT, GeneratorSelfCheck.DEFAULT_SUSTAINED);
   private final List<String> warnings = new CopyOnWriteArrayList<>();
@@ -170,12 +172,19 @@ public final class MetricsSession implements AutoCloseable {
     downstream.onWarning(message);
   }
 
+  /** A listener that saves results judges saturation over the whole run itself. */
+  private void warnSaturated(String message) {
+    warnings.add(message);
+    downstream.onGeneratorSaturated(message);
+  }
+
   /** Runs on the engine's sampler thread; every step is bounded and non-blocking. */
   private final class Listener implements RunListener {
 
     @Override
     public void onLoadStart(java.time.Instant startedAt) {
       downstream.onLoadStart(startedAt);
+      cpu.restart();
       monitors.start(System.nanoTime());
     }
 
@@ -195,8 +204,8 @@ public final class MetricsSession implements AutoCloseable {
       live.recordInterval(interval, openModel.read(interval));
       List<ThresholdResult> states = thresholds.observe(interval);
       live.recordThresholds(states);
-      selfCheck.observe(interval.endNanos(), generator.cpuRatio()).ifPresent(
-          MetricsSession.this::warn);
+      selfCheck.observe(interval.startNanos(), interval.endNanos(),
+          cpu.shareSinceLastReading()).ifPresent(MetricsSession.this::warnSaturated);
       live.recordSaturation(selfCheck.saturated());
       monitors.drainWarnings().forEach(MetricsSession.this::warn);
       if (pusher != null) {

@@ -37,6 +37,11 @@ public final class CompositeRunListener implements RunListener {
     each(listener -> listener.onWarning(message));
   }
 
+  @Override
+  public void onGeneratorSaturated(String message) {
+    each(listener -> listener.onGeneratorSaturated(message));
+  }
+
   private void each(java.util.function.Consumer<RunListener> event) {
     RuntimeException first = null;
     for (RunListener listener : listeners) {

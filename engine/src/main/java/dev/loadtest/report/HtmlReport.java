@@ -55,6 +55,9 @@ public final class HtmlReport {
     model.put("verdictClass", passed ? "passed" : "failed");
     model.put("verdictDetail", verdictDetail(verdicts, run));
     model.put("notes", notes(run));
+    model.put("warnings", run.metadata().warnings().stream().map(HtmlReport::sentence)
+        .toList());
+    model.put("hasWarnings", !run.metadata().warnings().isEmpty());
     model.put("thresholds", verdicts.stream().map(HtmlReport::threshold).toList());
     model.put("hasThresholds", !verdicts.isEmpty());
     model.put("metadata", RunFacts.of(run));
@@ -92,6 +95,12 @@ public final class HtmlReport {
       notes.add("Interrupted: the run was stopped before its end; results cover what ran.");
     }
     return notes;
+  }
+
+  /** Warnings are written for the console, in lower case; the page shows sentences. */
+  private static String sentence(String warning) {
+    return warning.isEmpty() ? warning
+        : Character.toUpperCase(warning.charAt(0)) + warning.substring(1);
   }
 
   private static Map<String, Object> threshold(ThresholdResult verdict) {

@@ -68,6 +68,24 @@ public final class ResultsJson {
     usage.put("peakCpuShare", generator.peakCpuShare());
     usage.put("peakHeapBytes", generator.peakHeapBytes());
     segments(node.putObject("segments"), metadata.segments());
+    metadata.warnings().forEach(node.putArray("warnings")::add);
+  }
+
+  /**
+   * The saved warnings; results saved before warnings were kept get the generator's
+   * saturation judged from their intervals' CPU readings. A merged run's intervals hold the
+   * workers' mean CPU, which would hide one saturated worker, so they are not judged.
+   */
+  private static RunMetadata withWarnings(RunMetadata metadata, JsonNode node,
+      List<IntervalRecord> intervals) {
+    JsonNode saved = node.get("warnings");
+    if (saved == null) {
+      return metadata.segments().merged() ? metadata
+          : metadata.withWarnings(RunWarnings.of(intervals, List.of()));
+    }
+    List<String> warnings = new ArrayList<>();
+    saved.forEach(warning -> warnings.add(warning.asString()));
+    return metadata.withWarnings(warnings);
   }
 
   private static void segments(ObjectNode node, RunSegments segments) {
@@ -133,9 +151,12 @@ public final class ResultsJson {
     Map<String, String> methods = new LinkedHashMap<>();
     root.get("methods").properties().forEach(entry ->
         methods.put(entry.getKey(), entry.getValue().asString()));
-    return new ResultsDocument(readMetadata(root.get("run")), names, methods,
+    List<IntervalRecord> intervals = readIntervals(root.get("intervals"));
+    RunMetadata metadata = withWarnings(readMetadata(root.get("run")), root.get("run"),
+        intervals);
+    return new ResultsDocument(metadata, names, methods,
         ThresholdCodec.read(root.get("thresholds"), names), readFailures(root.get("failures")),
-        readIntervals(root.get("intervals")), root.get("logBaseMillis").asLong(),
+        intervals, root.get("logBaseMillis").asLong(),
         root.get("elapsedNanos").asLong(), root.get("clampedValues").asLong(),
         root.get("latencyLogComplete").asBoolean(), readLag(root),
         root.path("dropped").asLong(0));

@@ -6,6 +6,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import dev.loadtest.stats.ProcessCpuMeter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +32,8 @@ public final class ResultsRecorder implements RunListener, AutoCloseable {
   private final Path logFile;
   private final Consumer<String> warnings;
   private final List<IntervalRecord> intervals = new ArrayList<>();
+  private final java.util.Set<String> runWarnings = new java.util.LinkedHashSet<>();
+  private final ProcessCpuMeter cpu = ProcessCpuMeter.ofThisProcess();
   private long baseMillis = -1;
   private long lateStartMillis;
   private PrintStream log;
@@ -50,8 +53,22 @@ public final class ResultsRecorder implements RunListener, AutoCloseable {
   public synchronized void onLoadStart(java.time.Instant startedAt) {
     // The log counts from the schedule's start, even when this worker reached it late.
     lateStartMillis = Math.max(0, System.currentTimeMillis() - startedAt.toEpochMilli());
+    cpu.restart();
     start(startedAt.toEpochMilli());
   }
+
+  /** Keeps each warning once, in order, for {@code results.json}. */
+  @Override
+  public synchronized void onWarning(String message) {
+    runWarnings.add(message);
+  }
+
+  /**
+   * Ignored: the live check warns at the sustained time, while the saved results judge the
+   * whole run from these intervals' CPU readings ({@link RunWarnings#of}).
+   */
+  @Override
+  public void onGeneratorSaturated(String message) {}
 
   /** Opens the log with its header; {@code epochMillis} is the load's start. */
   synchronized void start(long epochMillis) {
@@ -86,7 +103,7 @@ public final class ResultsRecorder implements RunListener, AutoCloseable {
       write(interval, request.name(), request.latencies());
     }
     intervals.add(new IntervalRecord(interval.startNanos(), interval.endNanos(),
-        interval.point().activeUsers(), failures, processCpuShare(), heapBytes()));
+        interval.point().activeUsers(), failures, cpu.shareSinceLastReading(), heapBytes()));
     // Flush per interval so that a crash or a full disk loses at most the current second.
     checkWritten();
   }
@@ -123,6 +140,11 @@ public final class ResultsRecorder implements RunListener, AutoCloseable {
     return List.copyOf(intervals);
   }
 
+  /** The warnings the run gave, each once, in order; the self-check's excepted. */
+  public synchronized List<String> warnings() {
+    return List.copyOf(runWarnings);
+  }
+
   /** The log's base time: the load's start, in epoch milliseconds; -1 before it. */
   public synchronized long baseMillis() {
     return baseMillis;
@@ -148,14 +170,6 @@ public final class ResultsRecorder implements RunListener, AutoCloseable {
       log = null;
       writer = null;
     }
-  }
-
-  private static double processCpuShare() {
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getProcessCpuLoad();
-    }
-    return -1;
   }
 
   private static long heapBytes() {

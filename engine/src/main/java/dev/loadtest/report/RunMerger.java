@@ -118,7 +118,9 @@ public final class RunMerger {
         started, ended, all.stream().anyMatch(RunMetadata::interrupted),
         aborts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", aborts)),
         all.stream().mapToLong(RunMetadata::abandonedRequests).sum(), commandLine,
-        generator(all, intervals), segments(all));
+        generator(all, intervals), segments(all))
+        .withWarnings(all.stream().flatMap(worker -> RunWarnings.labelled(worker).stream())
+            .toList());
   }
 
   /** The workers' machines together: cores and heaps add up, CPU shares are averaged. */

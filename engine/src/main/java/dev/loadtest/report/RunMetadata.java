@@ -19,6 +19,9 @@ import java.util.Optional;
  * @param commandLine the arguments of the {@code loadtest} command that ran it
  * @param generator what the load generator itself used
  * @param segments which workers' shares of a segmented run these results hold
+ * @param warnings what may have skewed the results or the user should know, one sentence
+ *     each: the generator's saturation, its lag, late starts, monitors that failed; in a
+ *     merged run each is prefixed with its worker
  */
 public record RunMetadata(
     String name,
@@ -32,10 +35,27 @@ public record RunMetadata(
     long abandonedRequests,
     List<String> commandLine,
     GeneratorUsage generator,
-    RunSegments segments) {
+    RunSegments segments,
+    List<String> warnings) {
 
   public RunMetadata {
     commandLine = List.copyOf(commandLine);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** Metadata without warnings. */
+  public RunMetadata(String name, String specSha256, long seed, String version,
+      Instant startedAt, Instant endedAt, boolean interrupted, Optional<String> abortReason,
+      long abandonedRequests, List<String> commandLine, GeneratorUsage generator,
+      RunSegments segments) {
+    this(name, specSha256, seed, version, startedAt, endedAt, interrupted, abortReason,
+        abandonedRequests, commandLine, generator, segments, List.of());
+  }
+
+  /** The same metadata with {@code newWarnings} instead of its own. */
+  public RunMetadata withWarnings(List<String> newWarnings) {
+    return new RunMetadata(name, specSha256, seed, version, startedAt, endedAt, interrupted,
+        abortReason, abandonedRequests, commandLine, generator, segments, newWarnings);
   }
 
   /** Metadata of a whole run by one process. */

@@ -71,6 +71,9 @@ public final class RunOutputs implements AutoCloseable {
       List<String> commandLine, java.util.Optional<java.time.Instant> startAt) {
     recorder.close();
     ResultsDocument document = document(plan, result, commandLine, startAt);
+    // The console warned live, at the sustained time; this is the whole run's figure.
+    RunWarnings.generatorSaturation(document.intervals())
+        .ifPresent(warning -> console.println("WARNING: " + warning));
     List<String> problems = new ArrayList<>();
     try {
       ResultsJson.write(directory, document);
@@ -140,7 +143,8 @@ public final class RunOutputs implements AutoCloseable {
         Version.current(), result.startedAt(), result.endedAt(), result.interrupted(),
         result.abortReason(), result.abandonedRequests(), commandLine, generator,
         new RunSegments(plan.segment().count(), List.of(plan.segment().index()), startAt,
-            List.of(startAt.isPresent() ? recorder.lateStartMillis() : 0L), false));
+            List.of(startAt.isPresent() ? recorder.lateStartMillis() : 0L), false))
+        .withWarnings(RunWarnings.of(intervals, recorder.warnings()));
     long base = recorder.baseMillis() >= 0 ? recorder.baseMillis()
         : result.startedAt().toEpochMilli();
     return new ResultsDocument(metadata, plan.requestNames(), methods(plan), plan.thresholds(),

@@ -46,6 +46,7 @@ public final class SummaryJson {
     root.put("version", metadata.version());
     metadata.commandLine().forEach(root.putArray("commandLine")::add);
     segments(root, metadata.segments());
+    metadata.warnings().forEach(root.putArray("warnings")::add);
     ObjectNode generator = root.putObject("generator");
     generator.put("cores", metadata.generator().cores());
     generator.put("maxHeapBytes", metadata.generator().maxHeapBytes());

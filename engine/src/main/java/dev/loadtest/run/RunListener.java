@@ -23,6 +23,14 @@ public interface RunListener {
   /** Something the user can act on; the engine says each thing once. */
   default void onWarning(String message) {}
 
+  /**
+   * The live self-check found the generator's CPU saturated. A listener that saves results
+   * may ignore it and judge the whole run from its own CPU readings, with the final figure.
+   */
+  default void onGeneratorSaturated(String message) {
+    onWarning(message);
+  }
+
   /** Does nothing. */
   RunListener NONE = new RunListener() {};
 }

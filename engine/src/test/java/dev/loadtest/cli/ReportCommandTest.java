@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +52,26 @@ class ReportCommandTest {
     assertThat(report.exitCode()).as(report.toString()).isZero();
     assertThat(Files.readString(again.resolve("loadtest_stats.csv")))
         .isEqualTo(Files.readString(out.resolve("loadtest_stats.csv")));
+  }
+
+  @Test
+  void reportFromKeepsTheRunsWarnings() throws Exception {
+    Path saved = directory.resolve("saved");
+    dev.loadtest.report.SyntheticRun.write(Files.createDirectories(saved),
+        new dev.loadtest.report.SyntheticRun.Shape(30, List.of("list"), 10, 0, 3));
+    dev.loadtest.report.SaturatedRun.rewrite(saved, 5, 28,
+        List.of(dev.loadtest.report.SaturatedRun.LAG_WARNING), true);
+    Path again = directory.resolve("again");
+
+    CommandLineRunner.Outcome report = CommandLineRunner.run("report", "--from",
+        saved.toString(), "--out", again.toString());
+
+    assertThat(report.out()).contains("WARNING: results may be skewed: the load generator's"
+        + " CPU stayed above 90% for 23 s", "WARNING: " + dev.loadtest.report.SaturatedRun
+        .LAG_WARNING);
+    assertThat(Files.readString(again.resolve("summary.json")))
+        .contains("\"warnings\" : [ \"results may be skewed", "behind its schedule");
+    assertThat(Files.readString(again.resolve("report.html"))).contains("id=\"warnings\"");
   }
 
   @Test
