@@ -4,6 +4,7 @@ import dev.loadtest.metrics.MetricsSession;
 import dev.loadtest.mock.MockServer;
 import dev.loadtest.plan.Endpoint;
 import dev.loadtest.metrics.MetricNames;
+import dev.loadtest.metrics.MonitorSeries;
 import dev.loadtest.plan.MetricsPlan;
 import dev.loadtest.plan.Segment;
 import dev.loadtest.plan.TestPlan;
@@ -166,7 +167,8 @@ final class RunCommand implements Callable<Integer> {
         result = new LoadRunner(plan, baseUri, options, metrics.listener())
             .run(control);
         metrics.finish().forEach(reporter::onWarning);
-        int code = finish(plan, result, metrics.monitorReadings(), console, errors, outputs);
+        int code = finish(plan, result, metrics.monitorReadings(), metrics.monitorSeries(),
+            console, errors, outputs);
         signals.finished(code);
         return code;
       }
@@ -182,7 +184,8 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private int finish(TestPlan plan, RunResult result, MonitorReadings monitors,
-      PrintWriter console, PrintWriter errors, RunOutputs outputs) {
+      List<MonitorSeries> monitorSeries, PrintWriter console, PrintWriter errors,
+      RunOutputs outputs) {
     List<ThresholdResult> verdicts = ThresholdEvaluator.evaluate(plan.thresholds(),
         result.stats(), monitors);
     boolean passed = result.abortReason().isEmpty()
@@ -196,7 +199,7 @@ final class RunCommand implements Callable<Integer> {
     console.flush();
     if (outputs != null) {
       ReportSet.Outcome written = outputs.finish(plan, result, verdicts, code.code(),
-          command.commandLine().getParseResult().originalArgs(), startAt);
+          command.commandLine().getParseResult().originalArgs(), startAt, monitorSeries);
       console.println("results and reports written to " + out + " (open "
           + out.resolve(ResultFiles.HTML) + ")");
       if (!written.problems().isEmpty()) {

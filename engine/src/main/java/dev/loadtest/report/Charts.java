@@ -1,5 +1,6 @@
 package dev.loadtest.report;
 
+import dev.loadtest.metrics.MonitorSeries;
 import dev.loadtest.stats.IntervalPoint;
 import dev.loadtest.stats.RequestSummary;
 import java.awt.BasicStroke;
@@ -52,7 +53,28 @@ final class Charts {
     charts.add(latencyOverTime(run));
     charts.add(requestLatencyOverTime(run));
     charts.add(percentileCurve(run));
+    for (MonitorSeries series : run.monitors()) {
+      charts.add(monitor(run, series));
+    }
     return charts;
+  }
+
+  /** One chart per target-monitor series: their units differ (a score, a ratio, bytes). */
+  private static Chart monitor(SavedRun run, MonitorSeries series) throws IOException {
+    XYChart chart = timeChart("Target monitor " + series.monitor() + ": " + series.name(),
+        series.metric(), run);
+    double scale = minutes(run) ? 60_000 : 1_000;
+    double[] x = series.points().stream().mapToDouble(point -> point.elapsedMillis() / scale)
+        .toArray();
+    double[] y = series.points().stream().mapToDouble(MonitorSeries.Point::value).toArray();
+    if (x.length > 0) {
+      ChartLine line = ChartLine.of(x, y);
+      chart.addSeries(series.name(), line.x(), line.y()).setMarker(SeriesMarkers.NONE);
+    } else {
+      chart.addSeries("no readings", new double[] {0}, new double[] {0});
+    }
+    return png("monitor-" + series.name() + ".png", chart, "Each reading of "
+        + series.metric() + " from monitor " + series.monitor() + ", in the target's unit.");
   }
 
   private static Chart throughput(SavedRun run) throws IOException {

@@ -1,5 +1,6 @@
 package dev.loadtest.report;
 
+import dev.loadtest.metrics.MonitorSeries;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import dev.loadtest.stats.FailureCount;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,8 +72,28 @@ public final class HtmlReport {
     model.put("customRows", CustomMetricTable.rows(run.stats()).stream()
         .map(cells -> Map.of("name", cells.get(0), "cells", cells.subList(1, cells.size())))
         .toList());
+    model.put("hasMonitors", !run.monitors().isEmpty());
+    model.put("monitors", run.monitors().stream().map(HtmlReport::monitor).toList());
     failures(model, run.stats().failures());
     return model;
+  }
+
+  /** A monitor series' row: where it came from and what it read, in the target's unit. */
+  private static Map<String, Object> monitor(MonitorSeries series) {
+    DoubleSummaryStatistics values = series.points().stream()
+        .mapToDouble(MonitorSeries.Point::value).summaryStatistics();
+    boolean read = values.getCount() > 0;
+    String last = read ? number(series.points().get(series.points().size() - 1).value()) : "-";
+    return Map.of("monitor", series.monitor(), "name", series.name(),
+        "metric", series.metric(), "readings", String.format(Locale.ROOT, "%,d",
+            values.getCount()),
+        "min", read ? number(values.getMin()) : "-", "mean",
+        read ? number(values.getAverage()) : "-", "max", read ? number(values.getMax()) : "-",
+        "last", last);
+  }
+
+  private static String number(double value) {
+    return String.format(Locale.ROOT, "%,.4g", value);
   }
 
   private static String verdictDetail(List<ThresholdResult> verdicts, SavedRun run) {

@@ -30,7 +30,8 @@ public final class ReportSet {
 
   /** Judges the saved run's thresholds again. */
   public static List<ThresholdResult> verdicts(SavedRun run) {
-    return ThresholdEvaluator.evaluate(run.thresholds(), run.stats());
+    return ThresholdEvaluator.evaluate(run.thresholds(), run.stats(),
+        MonitorResults.readings(run.monitors()));
   }
 
   /** A run an abort threshold stopped never passes, nor a merge that misses a worker. */

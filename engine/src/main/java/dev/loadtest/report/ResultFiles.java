@@ -28,6 +28,7 @@ public final class ResultFiles {
   /** The files a run writes, for the output-directory checks; CSV names use {@code prefix}. */
   public static List<String> all(String prefix) {
     return List.of(LATENCY_LOG, RESULTS, LlmResults.FILE_NAME, CustomMetricResults.FILE_NAME,
+        MonitorResults.FILE_NAME,
         SUMMARY, HTML, JUNIT, RUN_LOG, COULD_NOT_RUN, CHARTS,
         prefix + LocustCsv.STATS, prefix + LocustCsv.HISTORY, prefix + LocustCsv.FAILURES,
         prefix + LocustCsv.EXCEPTIONS, prefix + LocustCsv.LLM_STATS);

@@ -1,5 +1,6 @@
 package dev.loadtest.report;
 
+import dev.loadtest.metrics.MonitorSeries;
 import dev.loadtest.plan.CustomMetric;
 import dev.loadtest.plan.CustomMetrics;
 import dev.loadtest.plan.CustomSeries;
@@ -77,7 +78,21 @@ public final class RunMerger {
     ResultsJson.write(out, merged);
     LlmResults.write(out, llm(read, merged.requestNames()));
     CustomMetricResults.write(out, custom(read));
+    MonitorResults.write(out, monitors(read));
     return new Merged(merged, warnings(merged.metadata().segments()));
+  }
+
+  // Limitation: every worker scrapes the same target monitors, and readings of a gauge do not
+  // add up, so the merged run keeps those of the lowest-numbered worker that has any; the
+  // others' readings are not shown or judged.
+  private static List<MonitorSeries> monitors(List<Input> read) throws IOException {
+    for (Input input : read) {
+      List<MonitorSeries> monitors = MonitorResults.read(input.directory());
+      if (!monitors.isEmpty()) {
+        return monitors;
+      }
+    }
+    return List.of();
   }
 
   // Limitation: saved results do not keep service times, coordinated-omission corrections or

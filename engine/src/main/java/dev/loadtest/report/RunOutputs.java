@@ -1,5 +1,6 @@
 package dev.loadtest.report;
 
+import dev.loadtest.metrics.MonitorSeries;
 import dev.loadtest.plan.RequestPlan;
 import dev.loadtest.plan.ScenarioPlan;
 import dev.loadtest.plan.Step;
@@ -65,10 +66,12 @@ public final class RunOutputs implements AutoCloseable {
    * @param exitCode the exit code of the verdict
    * @param commandLine the command's arguments, for the report's metadata
    * @param startAt the synchronised start the run counted from, if any
+   * @param monitors what the target monitors read during the run; empty without monitors
    */
   public ReportSet.Outcome finish(TestPlan plan, RunResult result,
       List<dev.loadtest.stats.ThresholdResult> verdicts, int exitCode,
-      List<String> commandLine, java.util.Optional<java.time.Instant> startAt) {
+      List<String> commandLine, java.util.Optional<java.time.Instant> startAt,
+      List<MonitorSeries> monitors) {
     recorder.close();
     ResultsDocument document = document(plan, result, commandLine, startAt);
     // The console warned live, at the sustained time; this is the whole run's figure.
@@ -79,10 +82,11 @@ public final class RunOutputs implements AutoCloseable {
       ResultsJson.write(directory, document);
       LlmResults.write(directory, result.stats().llm());
       CustomMetricResults.write(directory, result.stats().custom());
+      MonitorResults.write(directory, monitors);
     } catch (IOException | RuntimeException e) {
       problems.add("cannot write " + ResultFiles.RESULTS + ": " + e.getMessage());
     }
-    SavedRun run = savedRun(document, result, problems);
+    SavedRun run = savedRun(document, result, problems).withMonitors(monitors);
     ReportSet.Outcome outcome = ReportSet.write(directory, csvPrefix, run, verdicts,
         exitCode);
     problems.addAll(outcome.problems());

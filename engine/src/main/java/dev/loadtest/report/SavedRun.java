@@ -1,5 +1,6 @@
 package dev.loadtest.report;
 
+import dev.loadtest.metrics.MonitorSeries;
 import dev.loadtest.plan.Threshold;
 import dev.loadtest.run.RunResult;
 import dev.loadtest.stats.StatsSnapshot;
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param stats the cumulative statistics, as the run computed them
  * @param series the time series behind the charts and Locust's history file
  * @param intervals what each interval kept besides its histograms
+ * @param monitors what the target monitors read, every reading; empty without monitors
  */
 public record SavedRun(
     RunMetadata metadata,
@@ -23,12 +25,25 @@ public record SavedRun(
     List<Threshold> thresholds,
     StatsSnapshot stats,
     TimeSeries series,
-    List<IntervalRecord> intervals) {
+    List<IntervalRecord> intervals,
+    List<MonitorSeries> monitors) {
 
   public SavedRun {
     methods = Map.copyOf(methods);
     thresholds = List.copyOf(thresholds);
     intervals = List.copyOf(intervals);
+    monitors = List.copyOf(monitors);
+  }
+
+  /** A run without target monitors. */
+  public SavedRun(RunMetadata metadata, Map<String, String> methods, List<Threshold> thresholds,
+      StatsSnapshot stats, TimeSeries series, List<IntervalRecord> intervals) {
+    this(metadata, methods, thresholds, stats, series, intervals, List.of());
+  }
+
+  /** The same run with these monitor readings. */
+  public SavedRun withMonitors(List<MonitorSeries> readings) {
+    return new SavedRun(metadata, methods, thresholds, stats, series, intervals, readings);
   }
 
   /** The run in the engine's own terms, for the summary and the console table. */

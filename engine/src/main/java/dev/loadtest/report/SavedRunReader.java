@@ -69,7 +69,8 @@ public final class SavedRunReader {
     SavedRun run = new SavedRunReader(document).replay(log);
     return new SavedRun(run.metadata(), run.methods(), run.thresholds(),
         run.stats().withLlm(LlmResults.read(directory))
-            .withCustom(CustomMetricResults.read(directory)), run.series(), run.intervals());
+            .withCustom(CustomMetricResults.read(directory)), run.series(), run.intervals(),
+        MonitorResults.read(directory));
   }
 
   private SavedRun replay(Path log) throws IOException {
