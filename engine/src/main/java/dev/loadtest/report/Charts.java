@@ -53,10 +53,32 @@ final class Charts {
     charts.add(latencyOverTime(run));
     charts.add(requestLatencyOverTime(run));
     charts.add(percentileCurve(run));
+    if (run.llmTimeline().present()) {
+      charts.add(ttftOverTime(run));
+      charts.add(outputTokensOverTime(run));
+    }
     for (MonitorSeries series : run.monitors()) {
       charts.add(monitor(run, series));
     }
     return charts;
+  }
+
+  private static Chart ttftOverTime(SavedRun run) throws IOException {
+    XYChart chart = timeChart("Time to first token over time, streamed answers",
+        "milliseconds", run);
+    double[] seconds = run.series().endSeconds();
+    lineSkippingGaps(chart, "TTFT p50", seconds, run.llmTimeline().ttftP50Millis(), run);
+    lineSkippingGaps(chart, "TTFT p95", seconds, run.llmTimeline().ttftP95Millis(), run);
+    return png("ttft.png", chart, "Percentiles of the TTFTs of the streamed answers that ended"
+        + " in each interval, all request names together; intervals without answers are left"
+        + " out.");
+  }
+
+  private static Chart outputTokensOverTime(SavedRun run) throws IOException {
+    XYChart chart = timeChart("Output tokens per second", "tokens per second", run);
+    line(chart, "output tokens/s", run, run.llmTimeline().outputTokensPerSecond());
+    return png("tokens.png", chart, "Output tokens of the streamed answers that ended in each"
+        + " interval, per second, all request names together.");
   }
 
   /** One chart per target-monitor series: their units differ (a score, a ratio, bytes). */

@@ -2,6 +2,9 @@ package dev.loadtest.report;
 
 import dev.loadtest.run.RunListener;
 import dev.loadtest.stats.Interval;
+import dev.loadtest.stats.LatencyHistograms;
+import dev.loadtest.stats.LlmHistograms;
+import dev.loadtest.stats.LlmSummary;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -102,17 +105,37 @@ public final class ResultsRecorder implements RunListener, AutoCloseable {
       }
       write(interval, request.name(), request.latencies());
     }
+    writeLlm(interval);
     intervals.add(new IntervalRecord(interval.startNanos(), interval.endNanos(),
         interval.point().activeUsers(), failures, cpu.shareSinceLastReading(), heapBytes()));
     // Flush per interval so that a crash or a full disk loses at most the current second.
     checkWritten();
   }
 
+  /** Every name's TTFTs and output-token counts of the interval, under the LLM tags. */
+  private void writeLlm(Interval interval) {
+    if (interval.llm().isEmpty()) {
+      return;
+    }
+    Histogram ttft = LatencyHistograms.newHistogram();
+    Histogram tokens = LlmHistograms.newCountHistogram();
+    for (LlmSummary summary : interval.llm()) {
+      ttft.add(summary.ttft());
+      tokens.add(summary.outputTokens());
+    }
+    writeTagged(interval, LlmTimeline.TTFT_TAG, ttft);
+    writeTagged(interval, LlmTimeline.TOKENS_TAG, tokens);
+  }
+
   private void write(Interval interval, String name, Histogram latencies) {
+    writeTagged(interval, LogTags.encode(name), latencies);
+  }
+
+  private void writeTagged(Interval interval, String tag, Histogram latencies) {
     if (writer == null || latencies.getTotalCount() == 0) {
       return;
     }
-    latencies.setTag(LogTags.encode(name));
+    latencies.setTag(tag);
     latencies.setStartTimeStamp(baseMillis + interval.startNanos() / 1_000_000);
     latencies.setEndTimeStamp(baseMillis + interval.endNanos() / 1_000_000);
     writer.outputIntervalHistogram(latencies);

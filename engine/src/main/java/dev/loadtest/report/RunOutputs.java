@@ -127,7 +127,8 @@ public final class RunOutputs implements AutoCloseable {
       try {
         SavedRun saved = SavedRunReader.read(directory);
         return new SavedRun(saved.metadata(), saved.methods(), saved.thresholds(),
-            result.stats(), saved.series(), saved.intervals());
+            result.stats(), saved.series(), saved.intervals(), saved.monitors(),
+            saved.llmTimeline());
       } catch (IOException | RuntimeException e) {
         problems.add("cannot read back the saved results: " + e.getMessage());
       }

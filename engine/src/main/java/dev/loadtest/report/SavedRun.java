@@ -18,6 +18,7 @@ import java.util.Map;
  * @param series the time series behind the charts and Locust's history file
  * @param intervals what each interval kept besides its histograms
  * @param monitors what the target monitors read, every reading; empty without monitors
+ * @param llmTimeline streamed answers' TTFT and output tokens per interval
  */
 public record SavedRun(
     RunMetadata metadata,
@@ -26,7 +27,8 @@ public record SavedRun(
     StatsSnapshot stats,
     TimeSeries series,
     List<IntervalRecord> intervals,
-    List<MonitorSeries> monitors) {
+    List<MonitorSeries> monitors,
+    LlmTimeline llmTimeline) {
 
   public SavedRun {
     methods = Map.copyOf(methods);
@@ -38,12 +40,13 @@ public record SavedRun(
   /** A run without target monitors. */
   public SavedRun(RunMetadata metadata, Map<String, String> methods, List<Threshold> thresholds,
       StatsSnapshot stats, TimeSeries series, List<IntervalRecord> intervals) {
-    this(metadata, methods, thresholds, stats, series, intervals, List.of());
+    this(metadata, methods, thresholds, stats, series, intervals, List.of(), LlmTimeline.NONE);
   }
 
   /** The same run with these monitor readings. */
   public SavedRun withMonitors(List<MonitorSeries> readings) {
-    return new SavedRun(metadata, methods, thresholds, stats, series, intervals, readings);
+    return new SavedRun(metadata, methods, thresholds, stats, series, intervals, readings,
+        llmTimeline);
   }
 
   /** The run in the engine's own terms, for the summary and the console table. */

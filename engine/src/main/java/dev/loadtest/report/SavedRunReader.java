@@ -39,6 +39,11 @@ public final class SavedRunReader {
   private final MergedCounts runningTotal = new MergedCounts();
   private final List<IntervalPoint> timeline = new ArrayList<>();
   private final List<HistoryRow> history = new ArrayList<>();
+  private final Histogram intervalTtft = LatencyHistograms.newHistogram();
+  private final double[] ttftP50Millis;
+  private final double[] ttftP95Millis;
+  private final double[] outputTokensPerSecond;
+  private double intervalOutputTokens;
   private int current = -1;
   private long runningFailures;
 
@@ -49,6 +54,11 @@ public final class SavedRunReader {
     cumulative = new Histogram[names.size()];
     requests = new long[names.size()][intervals];
     p95Millis = new double[names.size()][intervals];
+    ttftP50Millis = new double[intervals];
+    ttftP95Millis = new double[intervals];
+    outputTokensPerSecond = new double[intervals];
+    java.util.Arrays.fill(ttftP50Millis, Double.NaN);
+    java.util.Arrays.fill(ttftP95Millis, Double.NaN);
     for (int i = 0; i < names.size(); i++) {
       nameIndex.put(names.get(i), i);
       cumulative[i] = LatencyHistograms.newHistogram();
@@ -70,7 +80,7 @@ public final class SavedRunReader {
     return new SavedRun(run.metadata(), run.methods(), run.thresholds(),
         run.stats().withLlm(LlmResults.read(directory))
             .withCustom(CustomMetricResults.read(directory)), run.series(), run.intervals(),
-        MonitorResults.read(directory));
+        MonitorResults.read(directory), run.llmTimeline());
   }
 
   private SavedRun replay(Path log) throws IOException {
@@ -85,10 +95,15 @@ public final class SavedRunReader {
     advanceTo(document.intervals().size());
     return new SavedRun(document.metadata(), document.methods(), document.thresholds(),
         snapshot(), new TimeSeries(document.requestNames(), endSeconds(), requests, p95Millis,
-        history), document.intervals());
+        history), document.intervals(), List.of(),
+        new LlmTimeline(ttftP50Millis, ttftP95Millis, outputTokensPerSecond));
   }
 
   private void add(IntervalLogReader.Entry entry) throws IOException {
+    if (LlmTimeline.isLlmTag(entry.tag())) {
+      addLlm(entry);
+      return;
+    }
     Integer name = nameIndex.get(LogTags.decode(entry.tag()));
     if (name == null) {
       throw new IOException("the interval log names request '" + entry.tag()
@@ -105,6 +120,22 @@ public final class SavedRunReader {
     intervalTotal.add(latencies);
     requests[name][interval] += latencies.totalCount();
     p95Millis[name][interval] = latencies.valueAtPercentile(95) / 1e6;
+  }
+
+  /** Streamed answers' TTFTs or output-token counts of one interval, all names together. */
+  private void addLlm(IntervalLogReader.Entry entry) throws IOException {
+    int interval = intervalOf(entry.startMillis() - document.logBaseMillis());
+    if (interval < current) {
+      throw new IOException("the interval log is out of order at '" + entry.tag() + "'");
+    }
+    advanceTo(interval);
+    SparseCounts counts = entry.counts();
+    if (LlmTimeline.TTFT_TAG.equals(entry.tag())) {
+      counts.recordInto(intervalTtft);
+    } else {
+      // Token counts below 2,048 sit in buckets one wide, so the mean times the count is exact.
+      intervalOutputTokens += counts.mean() * counts.totalCount();
+    }
   }
 
   /** The interval whose start is nearest: log times are rounded to milliseconds. */
@@ -134,6 +165,13 @@ public final class SavedRunReader {
 
   private void close(int index) {
     IntervalRecord record = document.intervals().get(index);
+    if (intervalTtft.getTotalCount() > 0) {
+      ttftP50Millis[index] = intervalTtft.getValueAtPercentile(50) / 1e6;
+      ttftP95Millis[index] = intervalTtft.getValueAtPercentile(95) / 1e6;
+      intervalTtft.reset();
+    }
+    outputTokensPerSecond[index] = intervalOutputTokens * 1e9 / record.lengthNanos();
+    intervalOutputTokens = 0;
     long failures = record.failures().values().stream().mapToLong(Long::longValue).sum();
     SparseCounts total = intervalTotal.sum();
     timeline.add(point(record, failures, total));

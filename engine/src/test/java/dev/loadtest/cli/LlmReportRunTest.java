@@ -1,12 +1,16 @@
 package dev.loadtest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.loadtest.report.SavedRun;
+import dev.loadtest.report.SavedRunReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -103,7 +107,16 @@ class LlmReportRunTest {
 
     String page = Files.readString(out.resolve("report.html"));
     assertThat(page).contains("TTFT p50", "TTFT p95", "ITL p95", "chat stream",
-        "Cost per request", "PASS");
+        "Cost per request", "PASS", "alt=\"Time to first token over time, streamed answers\"",
+        "alt=\"Output tokens per second\"");
+    assertThat(out.resolve("charts/ttft.png")).isNotEmptyFile();
+    assertThat(out.resolve("charts/tokens.png")).isNotEmptyFile();
+    // Over time, the intervals' tokens add up to every answer's 16, and no TTFT beats 20 ms.
+    SavedRun saved = SavedRunReader.read(out);
+    assertThat(outputTokens(saved)).isCloseTo(16.0 * answers, within(1e-6 * answers));
+    assertThat(java.util.Arrays.stream(saved.llmTimeline().ttftP50Millis())
+        .filter(value -> !Double.isNaN(value)).boxed().toList())
+        .isNotEmpty().allSatisfy(value -> assertThat(value).isGreaterThanOrEqualTo(20.0));
 
     // Re-rendered from the saved results: the same LLM figures, to the byte.
     Path again = directory.resolve("again");
@@ -112,6 +125,45 @@ class LlmReportRunTest {
     assertThat(report.exitCode()).as(report.toString()).isZero();
     assertThat(Files.readString(again.resolve("loadtest_llm_stats.csv")))
         .isEqualTo(Files.readString(out.resolve("loadtest_llm_stats.csv")));
+  }
+
+  @Test
+  void workersTokensAndTtftOverTimeAddUpInTheMerge() throws IOException {
+    Path spec = directory.resolve("llm.yaml");
+    Files.writeString(spec, SPEC);
+    List<String> args = new ArrayList<>(List.of("merge"));
+    double workersTokens = 0;
+    long workersTtfts = 0;
+    for (int worker = 1; worker <= 2; worker++) {
+      Path out = directory.resolve("worker-" + worker);
+      CommandLineRunner.Outcome run = CommandLineRunner.run("run", "-f", spec.toString(),
+          "--out", out.toString(), "--segment", worker + "/2");
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      SavedRun saved = SavedRunReader.read(out);
+      workersTokens += outputTokens(saved);
+      workersTtfts += saved.stats().llm().total().ttft().getTotalCount();
+      args.add(out.toString());
+    }
+    Path merged = directory.resolve("merged");
+    args.addAll(List.of("--out", merged.toString()));
+
+    CommandLineRunner.Outcome merge = CommandLineRunner.run(args.toArray(String[]::new));
+
+    assertThat(merge.exitCode()).as(merge.toString()).isZero();
+    SavedRun whole = SavedRunReader.read(merged);
+    assertThat(outputTokens(whole)).isCloseTo(workersTokens, within(1e-6 * workersTokens))
+        .isCloseTo(16.0 * workersTtfts, within(1e-6 * workersTokens));
+    assertThat(merged.resolve("charts/ttft.png")).isNotEmptyFile();
+  }
+
+  /** Output tokens over the whole timeline: each interval's rate times its length. */
+  private static double outputTokens(SavedRun run) {
+    double[] perSecond = run.llmTimeline().outputTokensPerSecond();
+    double tokens = 0;
+    for (int i = 0; i < perSecond.length; i++) {
+      tokens += perSecond[i] * run.intervals().get(i).lengthNanos() / 1e9;
+    }
+    return tokens;
   }
 
   private record Csv(List<String> header, List<CSVRecord> rows) {}
