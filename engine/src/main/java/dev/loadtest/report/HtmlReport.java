@@ -35,21 +35,22 @@ public final class HtmlReport {
 
   private HtmlReport() {}
 
+  /** @param csvPrefix the prefix of the CSV files beside the page, which it points to */
   public static Path write(Path directory, SavedRun run, List<ThresholdResult> verdicts,
-      boolean passed, List<Charts.Chart> charts) throws IOException {
+      boolean passed, List<Charts.Chart> charts, String csvPrefix) throws IOException {
     return AtomicFiles.writeString(directory.resolve(ResultFiles.HTML),
-        render(run, verdicts, passed, charts));
+        render(run, verdicts, passed, charts, csvPrefix));
   }
 
   static String render(SavedRun run, List<ThresholdResult> verdicts, boolean passed,
-      List<Charts.Chart> charts) {
+      List<Charts.Chart> charts, String csvPrefix) {
     StringWriter html = new StringWriter();
-    TEMPLATE.execute(html, model(run, verdicts, passed, charts));
+    TEMPLATE.execute(html, model(run, verdicts, passed, charts, csvPrefix));
     return html.toString();
   }
 
   private static Map<String, Object> model(SavedRun run, List<ThresholdResult> verdicts,
-      boolean passed, List<Charts.Chart> charts) {
+      boolean passed, List<Charts.Chart> charts, String csvPrefix) {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("name", run.metadata().name());
     model.put("version", run.metadata().version());
@@ -74,7 +75,7 @@ public final class HtmlReport {
         .toList());
     model.put("hasMonitors", !run.monitors().isEmpty());
     model.put("monitors", run.monitors().stream().map(HtmlReport::monitor).toList());
-    failures(model, run.stats().failures());
+    failures(model, run.stats().failures(), csvPrefix);
     return model;
   }
 
@@ -167,7 +168,8 @@ public final class HtmlReport {
         "base64", Base64.getEncoder().encodeToString(chart.png()));
   }
 
-  private static void failures(Map<String, Object> model, List<FailureCount> failures) {
+  private static void failures(Map<String, Object> model, List<FailureCount> failures,
+      String csvPrefix) {
     model.put("hasFailures", !failures.isEmpty());
     model.put("failureKinds", failureKinds(failures));
     model.put("topFailures", failures.stream().limit(TOP_FAILURES).map(failure -> Map.of(
@@ -176,7 +178,7 @@ public final class HtmlReport {
         "message", failure.message())).toList());
     model.put("moreFailures", failures.size() <= TOP_FAILURES ? List.of() : List.of(
         (failures.size() - TOP_FAILURES) + " more groups of failures are in "
-            + ResultFiles.DEFAULT_CSV_PREFIX + "_failures.csv and summary.json."));
+            + csvPrefix + LocustCsv.FAILURES + " and summary.json."));
   }
 
   /** Kinds by total count; each with the names it hit and its most frequent message. */

@@ -60,7 +60,7 @@ public final class ReportSet {
     attempt(problems, ResultFiles.HTML, () -> {
       List<Charts.Chart> charts = Charts.all(run);
       written.addAll(writeCharts(directory, charts));
-      written.add(HtmlReport.write(directory, run, verdicts, passed, charts));
+      written.add(HtmlReport.write(directory, run, verdicts, passed, charts, csvPrefix));
     });
     return new Outcome(verdicts, passed, written, problems);
   }
