@@ -8,6 +8,7 @@ import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http2.client.HTTP2Client;
 import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
 import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 
@@ -29,6 +30,10 @@ final class HttpClients {
       transport = new HttpClientTransportOverHTTP(connector);
       transport.setConnectionPoolFactory(
           destination -> new IdleStackConnectionPool(destination, connections));
+      // Responses are read, judged and recorded on the selector thread that read them, and
+      // the next request is sent from there: our callbacks never block, and handing each
+      // response to a pool thread cost more than all of loadtest's own work per request.
+      transport.setInvocationType(Invocable.InvocationType.NON_BLOCKING);
     }
     HttpClient client = new HttpClient(transport);
     int poolSize = Math.max(8, THREADS_PER_CORE * Runtime.getRuntime().availableProcessors());
