@@ -5,6 +5,7 @@ import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -24,11 +25,13 @@ public final class JettyLoop {
     long warmUp = Long.parseLong(args[3]);
 
     ClientConnector connector = new ClientConnector();
-    connector.setSelectors(1);
+    connector.setSelectors(Runtime.getRuntime().availableProcessors());
     HttpClient client = new HttpClient(new HttpClientTransportOverHTTP(connector));
     client.setExecutor(new QueuedThreadPool(8, 8));
     client.setMaxConnectionsPerDestination(connections);
     client.getContentDecoderFactories().clear();
+    // As loadtest configures it: responses are handled on the selector thread that read them.
+    client.getHttpClientTransport().setInvocationType(Invocable.InvocationType.NON_BLOCKING);
     client.start();
 
     LongAdder answers = new LongAdder();

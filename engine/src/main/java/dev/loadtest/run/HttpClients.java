@@ -22,7 +22,9 @@ final class HttpClients {
 
   static HttpClient start(TargetPlan target, int connections) throws Exception {
     ClientConnector connector = new ClientConnector();
-    connector.setSelectors(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+    // One selector per core: each reads, judges and records its own connections' responses
+    // (below), so a core without a selector of its own would sit idle.
+    connector.setSelectors(Runtime.getRuntime().availableProcessors());
     HttpClientTransport transport;
     if (target.httpVersion() == TargetPlan.HttpVersion.HTTP_2) {
       transport = new HttpClientTransportOverHTTP2(new HTTP2Client(connector));
