@@ -35,6 +35,9 @@ final class HttpClients {
       // Responses are read, judged and recorded on the selector thread that read them, and
       // the next request is sent from there: our callbacks never block, and handing each
       // response to a pool thread cost more than all of loadtest's own work per request.
+      // Limitation: a costly check (a large JSON body, a slow regex) runs on the selector
+      // thread, so the responses of that selector's other connections wait for it and their
+      // latency includes the wait.
       transport.setInvocationType(Invocable.InvocationType.NON_BLOCKING);
     }
     HttpClient client = new HttpClient(transport);
