@@ -15,7 +15,11 @@ import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 /** Builds the Jetty client a run uses, tuned for generating load rather than browsing. */
 final class HttpClients {
 
-  /** Callbacks are short: a few threads per core keep the cores busy without contention. */
+  /**
+   * The pool runs HTTP/2's callbacks and what Jetty hands off (connecting, a completion
+   * that would recurse); HTTP/1.1 responses stay on the selectors. Callbacks are short: a
+   * few threads per core keep the cores busy without contention.
+   */
   private static final int THREADS_PER_CORE = 4;
 
   private HttpClients() {}
