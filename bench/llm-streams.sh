@@ -32,11 +32,22 @@ trap restore EXIT
 sysctl -q -w net.core.somaxconn=16384 net.ipv4.tcp_max_syn_backlog=16384 || true
 
 # The mock: its own JVM; 100 tokens at 10 tokens/s after a 100 ms TTFT.
+tokens_per_stream=100
 start_mock() {
   java -XX:+UseParallelGC -Xmx512m -jar "$jar" mock --port "$port" --ttft 100ms \
-    --tokens-per-second 10 --output-tokens 100 --model bench-model > "$work/mock.out" 2>&1 &
+    --tokens-per-second 10 --output-tokens "$tokens_per_stream" --model bench-model \
+    > "$work/mock.out" 2>&1 &
   mock_pid=$!
   wait_for_port "$port"
+}
+# Tokens the mock has written into streams so far, from its own /metrics.
+mock_streamed_tokens() {
+  python3 - "$port" <<'PY'
+import sys, urllib.request
+text = urllib.request.urlopen("http://127.0.0.1:%s/metrics" % sys.argv[1]).read().decode()
+print(next(int(float(line.split()[1])) for line in text.splitlines()
+           if line.startswith("mock_streamed_tokens_total ")))
+PY
 }
 mock_cpu_seconds() {
   awk '{printf "%.2f\n", ($14 + $15) / '"$(getconf CLK_TCK)"'}' "/proc/$mock_pid/stat"
@@ -72,6 +83,8 @@ measured "$work/loadtest.m" "${LOADTEST[@]}" run -f "$work/llm-streams.yaml" \
 time_pid=$!
 # The steady part: from the end of the first round of streams (ramp + 10 s) to 5 s before
 # the end, so that JVM start, JIT warm-up and report writing are left out of this figure.
+# Its work is counted in tokens the mock streamed, not in streams that ended: streams end in
+# waves (all users start within the ramp), so a window catches one wave or two.
 ramp_seconds=$(( (streams + ramp_per_second - 1) / ramp_per_second ))
 lt_pid=""
 until [[ -n "$lt_pid" ]]; do
@@ -81,27 +94,19 @@ done
 sleep $((ramp_seconds + 10))
 steady_from="$(date +%s)"
 ticks_from="$(awk '{print $14 + $15}' "/proc/$lt_pid/stat")"
+tokens_from="$(mock_streamed_tokens)"
 sleep $((seconds - 15))
 steady_to="$(date +%s)"
 ticks_to="$(awk '{print $14 + $15}' "/proc/$lt_pid/stat")"
+tokens_to="$(mock_streamed_tokens)"
 wait "$time_pid" || true
 mock_loadtest_cpu="$(python3 -c "print('%.2f' % ($(mock_cpu_seconds) - $mock_before))")"
+lt_tokens="$(mock_streamed_tokens)"
 lt_streams="$(json "$work/loadtest-out/summary.json" 'd["llm"]["totals"]["answers"]')"
 lt_failures="$(json "$work/loadtest-out/summary.json" 'd["totals"]["failures"]')"
 lt_gaps="$(json "$work/loadtest-out/summary.json" 'd["llm"]["totals"]["itlMs"]["count"]')"
 lt_ttft="$(json "$work/loadtest-out/summary.json" 'd["llm"]["totals"]["ttftMs"]["p50"]')"
 lt_itl="$(json "$work/loadtest-out/summary.json" 'd["llm"]["totals"]["itlMs"]["p99"]')"
-# Streams that ended in the steady part, from the per-second history of the run.
-steady_streams="$(python3 - "$work/loadtest-out/loadtest_stats_history.csv" "$steady_from" \
-  "$steady_to" <<'PY'
-import csv, sys
-rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["Name"] == "Aggregated"]
-def count_at(second):
-    return max([int(r["Total Request Count"]) for r in rows if int(r["Timestamp"]) <= second],
-               default=0)
-print(count_at(int(sys.argv[3])) - count_at(int(sys.argv[2])))
-PY
-)"
 steady_cpu="$(python3 -c "print('%.2f' % (($ticks_to - $ticks_from) / $(getconf CLK_TCK)))")"
 kill "$mock_pid"; wait "$mock_pid" 2>/dev/null || true
 
@@ -118,19 +123,25 @@ mock_before="$(mock_cpu_seconds)"
 measured "$work/wrk.m" wrk -t1 -c"$streams" -d"${wrk_seconds}s" --timeout 60s \
   -s "$work/chat.lua" "http://127.0.0.1:$port/v1/chat/completions" > "$work/wrk.out" 2>&1 || true
 mock_wrk_cpu="$(python3 -c "print('%.2f' % ($(mock_cpu_seconds) - $mock_before))")"
+wrk_tokens="$(mock_streamed_tokens)"
 wrk_streams="$(awk '/requests in/ {print $1}' "$work/wrk.out")"
 
-printf '%-10s %10s %9s %8s %14s %9s %12s\n' tool streams failures 'cpu s' 'cpu ms/stream' \
-  'rss MiB' 'mock cpu s'
+# CPU per stream is CPU per 100 tokens streamed (one whole stream's worth), so that streams
+# still open at the end, or ending in waves, count for the part that was sent.
+per_stream() {
+  python3 -c "print('%.3f' % ($1 * 1000 * $tokens_per_stream / max(1, $2)))"
+}
+row='%-10s %10s %11s %9s %8s %14s %9s %12s\n'
+printf "$row" tool streams tokens failures 'cpu s' 'cpu ms/stream' 'rss MiB' 'mock cpu s'
 read -r cpu rss < "$work/loadtest.m"
-printf '%-10s %10s %9s %8s %14s %9s %12s\n' loadtest "$lt_streams" "$lt_failures" "$cpu" \
-  "$(python3 -c "print('%.3f' % ($cpu * 1000 / max(1, $lt_streams)))")" "$rss" "$mock_loadtest_cpu"
+printf "$row" loadtest "$lt_streams" "$lt_tokens" "$lt_failures" "$cpu" \
+  "$(per_stream "$cpu" "$lt_tokens")" "$rss" "$mock_loadtest_cpu"
 read -r cpu rss < "$work/wrk.m"
-printf '%-10s %10s %9s %8s %14s %9s %12s\n' wrk "$wrk_streams" '-' "$cpu" \
-  "$(python3 -c "print('%.3f' % ($cpu * 1000 / max(1, ${wrk_streams:-0})))")" "$rss" "$mock_wrk_cpu"
+printf "$row" wrk "${wrk_streams:-0}" "$wrk_tokens" '-' "$cpu" \
+  "$(per_stream "$cpu" "$wrk_tokens")" "$rss" "$mock_wrk_cpu"
+echo "(streams: answers completed; cpu ms/stream: per $tokens_per_stream tokens streamed)"
 echo "loadtest recorded $lt_gaps inter-token gaps; TTFT p50 $lt_ttft ms, ITL p99 $lt_itl ms"
 echo "(loadtest's CPU above includes JVM start, ramp-up and report writing; files in $work)"
-echo "loadtest steady part ($((steady_to - steady_from)) s): $steady_streams streams," \
-  "$steady_cpu cpu s, $(python3 -c "print('%.3f' % ($steady_cpu * 1000 / max(1, $steady_streams)))")" \
+echo "loadtest steady part ($((steady_to - steady_from)) s): $((tokens_to - tokens_from))" \
+  "tokens, $steady_cpu cpu s, $(per_stream "$steady_cpu" $((tokens_to - tokens_from)))" \
   "cpu ms/stream"
-

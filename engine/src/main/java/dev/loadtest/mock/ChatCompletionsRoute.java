@@ -65,6 +65,7 @@ final class ChatCompletionsRoute implements MockRoute {
   private final LongAdder answers = new LongAdder();
   private final LongAdder cacheHits = new LongAdder();
   private final LongAdder activeStreams = new LongAdder();
+  private final LongAdder streamedTokens = new LongAdder();
 
   ChatCompletionsRoute(MockSettings settings, OutcomeSequence outcomes, Scheduler scheduler) {
     this.settings = settings;
@@ -186,6 +187,11 @@ final class ChatCompletionsRoute implements MockRoute {
     return activeStreams.sum();
   }
 
+  /** Content chunks (tokens) written into streams so far, a rate to measure clients by. */
+  long streamedTokens() {
+    return streamedTokens.sum();
+  }
+
   /**
    * One answer's shape.
    *
@@ -251,6 +257,9 @@ final class ChatCompletionsRoute implements MockRoute {
     /** A chunk went out: schedule the next one, or end the answer. */
     @Override
     public void succeeded() {
+      if (sent >= 0) {
+        streamedTokens.increment();
+      }
       sent++;
       int contentChunks = plan.fault.equals("no-content") ? 0 : plan.outputTokens;
       if (sent < contentChunks) {

@@ -12,8 +12,9 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * {@code GET /metrics}: the mock's own Prometheus text, something for target monitors to
- * scrape: requests, chat answers, active streams, the answer cache's hit ratio, the process's
- * CPU, and a health score from 0 to 100 that falls with the configured error and 429 rates.
+ * scrape: requests, chat answers, active streams, tokens streamed, the answer cache's hit
+ * ratio, the process's CPU, and a health score from 0 to 100 that falls with the configured
+ * error and 429 rates.
  * Thread-safe; each scrape reads the counters once.
  */
 final class MockMetricsRoute implements MockRoute {
@@ -51,6 +52,8 @@ final class MockMetricsRoute implements MockRoute {
         answers);
     metric(text, "mock_active_streams", "gauge", "Chat answers streaming now.",
         chat.activeStreams());
+    metric(text, "mock_streamed_tokens_total", "counter",
+        "Content chunks written into streamed answers, one per token.", chat.streamedTokens());
     metric(text, "mock_cache_hit_ratio", "gauge", "Chat answers marked X-Cache: HIT, 0..1.",
         hitRatio);
     metric(text, "mock_cpu_ratio", "gauge", "The mock process's CPU use, 0..1 of all cores.",

@@ -18,6 +18,9 @@ import dev.loadtest.stats.LlmTotals;
 import dev.loadtest.stats.StatsSnapshot;
 import dev.loadtest.stats.ThresholdEvaluator;
 import dev.loadtest.stats.ThresholdResult;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +95,15 @@ class StreamingLlmTest {
       List<ThresholdResult> verdicts = ThresholdEvaluator.evaluate(planOf(mock).thresholds(),
           stats);
       assertThat(verdicts).allMatch(ThresholdResult::passed);
+      assertThat(scrape(mock)).as("the mock counts the tokens it streamed")
+          .contains("\nmock_streamed_tokens_total 3000.0\n");
     }
+  }
+
+  /** The mock's own Prometheus text, read over HTTP as a monitor would. */
+  private static String scrape(MockServer mock) throws Exception {
+    HttpRequest metrics = HttpRequest.newBuilder(mock.baseUri().resolve("/metrics")).build();
+    return HttpClient.newHttpClient().send(metrics, BodyHandlers.ofString()).body();
   }
 
   @Test
