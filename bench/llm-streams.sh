@@ -5,7 +5,9 @@
 #
 # loadtest records TTFT, every inter-token gap, tokens and cost of every stream; wrk, the
 # peer, reads the same responses whole without parsing events. Prints, per tool, streams
-# completed, CPU seconds, CPU milliseconds per stream and peak RSS, and the mock's CPU.
+# completed, tokens streamed, CPU seconds, CPU milliseconds per stream (per 100 tokens
+# streamed) and peak RSS, and the mock's CPU; for loadtest also its steady part, with the JIT
+# compiler's share apart.
 #
 # Needs root for sysctl (the listener's backlog); restores the values at the end.
 # 10,000 open streams keep about 100 MB live: with the other scripts' 160 MB heap, parallel GC
@@ -93,11 +95,11 @@ until [[ -n "$lt_pid" ]]; do
 done
 sleep $((ramp_seconds + 10))
 steady_from="$(date +%s)"
-ticks_from="$(awk '{print $14 + $15}' "/proc/$lt_pid/stat")"
+read -r ticks_from jit_from < <(cpu_ticks "$lt_pid")
 tokens_from="$(mock_streamed_tokens)"
 sleep $((seconds - 15))
 steady_to="$(date +%s)"
-ticks_to="$(awk '{print $14 + $15}' "/proc/$lt_pid/stat")"
+read -r ticks_to jit_to < <(cpu_ticks "$lt_pid")
 tokens_to="$(mock_streamed_tokens)"
 wait "$time_pid" || true
 mock_loadtest_cpu="$(python3 -c "print('%.2f' % ($(mock_cpu_seconds) - $mock_before))")"
@@ -108,6 +110,7 @@ lt_gaps="$(json "$work/loadtest-out/summary.json" 'd["llm"]["totals"]["itlMs"]["
 lt_ttft="$(json "$work/loadtest-out/summary.json" 'd["llm"]["totals"]["ttftMs"]["p50"]')"
 lt_itl="$(json "$work/loadtest-out/summary.json" 'd["llm"]["totals"]["itlMs"]["p99"]')"
 steady_cpu="$(python3 -c "print('%.2f' % (($ticks_to - $ticks_from) / $(getconf CLK_TCK)))")"
+steady_jit="$(python3 -c "print('%.2f' % (($jit_to - $jit_from) / $(getconf CLK_TCK)))")"
 kill "$mock_pid"; wait "$mock_pid" 2>/dev/null || true
 
 # wrk: the same POST on as many connections, one thread, whole responses, no event parsing.
@@ -142,6 +145,8 @@ printf "$row" wrk "${wrk_streams:-0}" "$wrk_tokens" '-' "$cpu" \
 echo "(streams: answers completed; cpu ms/stream: per $tokens_per_stream tokens streamed)"
 echo "loadtest recorded $lt_gaps inter-token gaps; TTFT p50 $lt_ttft ms, ITL p99 $lt_itl ms"
 echo "(loadtest's CPU above includes JVM start, ramp-up and report writing; files in $work)"
-echo "loadtest steady part ($((steady_to - steady_from)) s): $((tokens_to - tokens_from))" \
-  "tokens, $steady_cpu cpu s, $(per_stream "$steady_cpu" $((tokens_to - tokens_from)))" \
-  "cpu ms/stream"
+steady_tokens=$((tokens_to - tokens_from))
+echo "loadtest steady part ($((steady_to - steady_from)) s): $steady_tokens tokens," \
+  "$steady_cpu cpu s, $(per_stream "$steady_cpu" "$steady_tokens") cpu ms/stream;" \
+  "of which JIT compiler $steady_jit cpu s, the rest" \
+  "$(per_stream "$(python3 -c "print($steady_cpu - $steady_jit)")" "$steady_tokens") cpu ms/stream"
