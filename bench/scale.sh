@@ -3,6 +3,11 @@
 # in 5 s, for 40 s. Prints errors, p50/p99, peak RSS, and CPU in the steady part (15 s to 35 s),
 # with the JIT compiler's share apart: at 1,000 requests/s the request path reaches the C2
 # compiler's thresholds only after 10-20 s, so compilation still runs in that window.
+#
+# 10,000 waiting users keep about 73 MB live (a heap histogram in the steady part), so the heap
+# is capped at 128 MB; the other scripts' 160 MB let the parallel collector grow into all of it
+# and RSS by 40 MiB more for nothing (docs/performance.md has both).
+: "${LOADTEST_BENCH_JAVA_OPTS:=-XX:+UseParallelGC -Xms64m -Xmx128m -Xss512k}"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bench_setup
 ulimit -n 20000
