@@ -107,6 +107,20 @@ json() {
   python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"
 }
 
+# The closed-model throughput spec, 64 users without think time against nginx's `/`:
+# throughput_spec FILE PORT HOLD_SECONDS.
+throughput_spec() {
+  cat > "$1" <<SPEC
+name: throughput
+target: {baseUrl: "http://127.0.0.1:$2", maxConnections: 64}
+load: {users: 64, hold: $3s}
+scenarios:
+  - name: get
+    tasks:
+      - {name: root, request: {path: /}}
+SPEC
+}
+
 ratio() {
   python3 -c "import sys; a, b = map(float, sys.argv[1:3])
 print('%.2f' % (a / b) if b else 'n/a')" "$1" "$2"

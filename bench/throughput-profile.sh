@@ -50,15 +50,7 @@ profile() {
   echo $((ticks_to - ticks_from)) > "$work/$name.ticks"
 }
 
-cat > "$work/throughput.yaml" <<SPEC
-name: throughput
-target: {baseUrl: "http://127.0.0.1:$port", maxConnections: 64}
-load: {users: 64, hold: $((seconds + warm))s}
-scenarios:
-  - name: get
-    tasks:
-      - {name: root, request: {path: /}}
-SPEC
+throughput_spec "$work/throughput.yaml" "$port" $((seconds + warm))
 javac -nowarn -cp "$jar" -d "$work/peers" "$bench_dir/peers/JettyLoop.java"
 
 # The host's speed drifts by tens of percent within minutes: the tools take turns, so that

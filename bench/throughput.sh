@@ -18,15 +18,7 @@ measured "$work/wrk.m" wrk -t1 -c64 -d"${seconds}s" "http://127.0.0.1:$port/" > 
 wrk_rps="$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")"
 
 # loadtest: 64 users without think time; the warm-up is run and left out of the figures.
-cat > "$work/throughput.yaml" <<SPEC
-name: throughput
-target: {baseUrl: "http://127.0.0.1:$port", maxConnections: 64}
-load: {users: 64, hold: $((seconds + warm))s}
-scenarios:
-  - name: get
-    tasks:
-      - {name: root, request: {path: /}}
-SPEC
+throughput_spec "$work/throughput.yaml" "$port" $((seconds + warm))
 measured "$work/loadtest.m" "${LOADTEST[@]}" run -f "$work/throughput.yaml" --warm-up "${warm}s" \
   --overwrite --out "$work/loadtest-out" > "$work/loadtest.out"
 lt_rps="$(json "$work/loadtest-out/summary.json" 'd["totals"]["rps"]')"
