@@ -308,7 +308,7 @@ final class TaskRun {
       return Verdict.failure(FailureKind.CHECK, checkFailure.get());
     }
     BufferedResponse facts = body.orElseGet(() -> new BufferedResponse(status, "",
-        response.getHeaders().asImmutable()));
+        headersOf(plan, response)));
     return afterChecks(plan, facts);
   }
 
@@ -463,14 +463,15 @@ final class TaskRun {
       Response response = result.getResponse();
       Optional<BufferedResponse> body = response == null ? Optional.empty()
           : Optional.of(new BufferedResponse(response.getStatus(),
-              getContentAsString(StandardCharsets.UTF_8), headersOf(response)));
+              getContentAsString(StandardCharsets.UTF_8), headersOf(plan, response)));
       completed(plan, originNanos, sentNanos, result, body);
     }
+  }
 
-    private HttpFields headersOf(Response response) {
-      return plan.handling().needsHeaders() ? response.getHeaders().asImmutable()
-          : HttpFields.EMPTY;
-    }
+  /** The response's headers when an extraction or a metric may read them; a copy costs. */
+  private static HttpFields headersOf(RequestPlan plan, Response response) {
+    return plan.handling().needsHeaders() ? response.getHeaders().asImmutable()
+        : HttpFields.EMPTY;
   }
 
   @Override
