@@ -6,7 +6,7 @@ set -euo pipefail
 bench_dir="$(cd -P "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd -P "$bench_dir/.." && pwd)"
 jar="${BENCH_JAR:-$root/engine/target/loadtest.jar}"
-work="${BENCH_WORK:-$(mktemp -d /tmp/loadtest-bench.XXXXXX)}"
+work="${BENCH_WORK:-$(mktemp -d)}"
 # A load generator's JVM: a fixed, modest heap keeps RSS honest; parallel GC for throughput.
 LOADTEST_JVM=(${LOADTEST_BENCH_JAVA_OPTS:--XX:+UseParallelGC -Xms96m -Xmx160m -Xss512k})
 
