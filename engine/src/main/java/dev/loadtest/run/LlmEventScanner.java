@@ -46,7 +46,13 @@ final class LlmEventScanner {
       "cached_tokens", "message", "text", "done", "model", "prompt_eval_count", "eval_count",
       "response", "error");
 
-  private final int[] path = new int[MAX_DEPTH + 1];
+  /**
+   * The keys and indexes leading to the current value, {@code path[1]} the outermost. No value
+   * the metrics read lies deeper than four levels, so deeper ones are not kept: at thousands of
+   * open streams each, a full path per scanner would be a few megabytes.
+   */
+  private static final int KEPT_DEPTH = 4;
+  private final int[] path = new int[KEPT_DEPTH + 1];
   private final boolean wantsModel;
   private byte[] bytes;
   private int at;
@@ -88,6 +94,9 @@ final class LlmEventScanner {
       return at == end ? null : "unexpected text after the JSON value at byte " + (at - from);
     } catch (Malformed e) {
       return e.getMessage() + " at byte " + (at - from);
+    } finally {
+      // The array is the caller's: a stream between events holds no bytes.
+      bytes = null;
     }
   }
 
@@ -140,7 +149,9 @@ final class LlmEventScanner {
       }
       int keyStart = at + 1;
       skipString();
-      path[depth + 1] = keyId(keyStart, at - 1);
+      if (depth < KEPT_DEPTH) {
+        path[depth + 1] = keyId(keyStart, at - 1);
+      }
       skipSpace();
       expect(':');
       skipSpace();
@@ -168,7 +179,9 @@ final class LlmEventScanner {
       return;
     }
     for (int index = 0; ; index++) {
-      path[depth + 1] = index == 0 ? FIRST : OTHER;
+      if (depth < KEPT_DEPTH) {
+        path[depth + 1] = index == 0 ? FIRST : OTHER;
+      }
       skipSpace();
       value(depth + 1);
       skipSpace();
