@@ -10,10 +10,12 @@
 # compiler's share apart.
 #
 # Needs root for sysctl (the listener's backlog); restores the values at the end.
-# 10,000 open streams keep about 100 MB live: with the other scripts' 160 MB heap, parallel GC
-# ran a full collection every two seconds. A 200 MB heap with the serial collector runs a few
-# (docs/performance-llm.md has the figures for both).
-: "${LOADTEST_BENCH_JAVA_OPTS:=-XX:+UseSerialGC -Xms96m -Xmx200m -Xss512k}"
+# 10,000 open streams keep about 93 MB live, most of it Jetty's connections and exchanges;
+# each stream's answer lives 10 s, so the old generation fills with ended exchanges. The serial
+# collector with a fixed 168 MB heap and a 40 MB young generation runs three full collections
+# in a run; left to size itself, or with parallel GC, it ran one every two seconds
+# (docs/performance-llm.md has the figures).
+: "${LOADTEST_BENCH_JAVA_OPTS:=-XX:+UseSerialGC -Xms168m -Xmx168m -Xmn40m -Xss512k}"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bench_setup
 ulimit -n 20000
