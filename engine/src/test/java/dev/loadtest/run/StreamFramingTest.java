@@ -15,8 +15,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -24,12 +27,14 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Streams whose lines and events are cut at every place a network may cut them: a server on
  * loopback writes each answer as HTTP chunks of a fixed size, flushing each, and the engine
- * must read the same events, tokens and gaps whatever the size.
+ * must read the same events, tokens and gaps whatever the size, over HTTP/1.1 (chunked) and
+ * HTTP/2 (DATA frames).
  */
 class StreamFramingTest {
 
@@ -70,7 +75,9 @@ class StreamFramingTest {
   @BeforeAll
   static void startServer() throws Exception {
     server = new Server();
-    ServerConnector connector = new ServerConnector(server);
+    HttpConfiguration http = new HttpConfiguration();
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http),
+        new HTTP2CServerConnectionFactory(http));
     connector.setHost("127.0.0.1");
     server.addConnector(connector);
     server.setHandler(new PiecewiseAnswers());
@@ -82,9 +89,10 @@ class StreamFramingTest {
     server.stop();
   }
 
-  @Test
-  void sseEventsReadTheSameWhereverTheChunksCutThem() throws Exception {
-    StatsSnapshot stats = run("""
+  @ParameterizedTest
+  @ValueSource(strings = {"1.1", "2"})
+  void sseEventsReadTheSameWhereverTheChunksCutThem(String httpVersion) throws Exception {
+    StatsSnapshot stats = run(httpVersion, """
         scenarios:
           - name: framing
             tasks:
@@ -109,9 +117,10 @@ class StreamFramingTest {
     }
   }
 
-  @Test
-  void longEventsAndUnterminatedLastLinesAreRead() throws Exception {
-    StatsSnapshot stats = run("""
+  @ParameterizedTest
+  @ValueSource(strings = {"1.1", "2"})
+  void longEventsAndUnterminatedLastLinesAreRead(String httpVersion) throws Exception {
+    StatsSnapshot stats = run(httpVersion, """
         scenarios:
           - name: framing
             tasks:
@@ -131,10 +140,11 @@ class StreamFramingTest {
     assertThat(lines.totals().inputTokens()).isEqualTo(5);
   }
 
-  private static StatsSnapshot run(String scenarios) throws Exception {
+  private static StatsSnapshot run(String httpVersion, String scenarios) throws Exception {
     int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     URI base = URI.create("http://127.0.0.1:" + port);
-    String yaml = "name: framing\ntarget: {baseUrl: " + base + "}\n"
+    String yaml = "name: framing\ntarget: {baseUrl: " + base + ", http: \"" + httpVersion
+        + "\"}\n"
         + "llm: {models: {m: {inputPerMillion: 1, outputPerMillion: 1}}}\n"
         + "load: {users: 1, iterations: 1}\n" + scenarios;
     var document = new SpecLoader(Map.of()).loadTexts(
