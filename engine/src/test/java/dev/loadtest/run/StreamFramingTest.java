@@ -93,16 +93,10 @@ class StreamFramingTest {
   @ValueSource(strings = {"1.1", "2"})
   void sseEventsReadTheSameWhereverTheChunksCutThem(String httpVersion) throws Exception {
     StatsSnapshot stats = run(httpVersion, """
-        scenarios:
-          - name: framing
-            tasks:
-              - name: all
-                requests:
-                  - {name: bytes, method: POST, path: /sse/1, stream: sse, json: {model: m}}
-                  - {name: threes, method: POST, path: /sse/3, stream: sse, json: {model: m}}
-                  - {name: sevens, method: POST, path: /sse/7, stream: sse, json: {model: m}}
-                  - {name: whole, method: POST, path: /sse/100000, stream: sse,
-                     json: {model: m}}
+        - {name: bytes, method: POST, path: /sse/1, stream: sse, json: {model: m}}
+        - {name: threes, method: POST, path: /sse/3, stream: sse, json: {model: m}}
+        - {name: sevens, method: POST, path: /sse/7, stream: sse, json: {model: m}}
+        - {name: whole, method: POST, path: /sse/100000, stream: sse, json: {model: m}}
         """);
 
     assertThat(stats.failures()).isEmpty();
@@ -121,14 +115,8 @@ class StreamFramingTest {
   @ValueSource(strings = {"1.1", "2"})
   void longEventsAndUnterminatedLastLinesAreRead(String httpVersion) throws Exception {
     StatsSnapshot stats = run(httpVersion, """
-        scenarios:
-          - name: framing
-            tasks:
-              - name: all
-                requests:
-                  - {name: long, method: POST, path: /long/1000, stream: sse, json: {model: m}}
-                  - {name: lines, method: POST, path: /ndjson/5, stream: ndjson,
-                     json: {model: m}}
+        - {name: long, method: POST, path: /long/1000, stream: sse, json: {model: m}}
+        - {name: lines, method: POST, path: /ndjson/5, stream: ndjson, json: {model: m}}
         """);
 
     assertThat(stats.failures()).isEmpty();
@@ -140,13 +128,16 @@ class StreamFramingTest {
     assertThat(lines.totals().inputTokens()).isEqualTo(5);
   }
 
-  private static StatsSnapshot run(String httpVersion, String scenarios) throws Exception {
+  /** Runs the requests, YAML list items, once each in order as one user's one task. */
+  private static StatsSnapshot run(String httpVersion, String requests) throws Exception {
     int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     URI base = URI.create("http://127.0.0.1:" + port);
     String yaml = "name: framing\ntarget: {baseUrl: " + base + ", http: \"" + httpVersion
         + "\"}\n"
         + "llm: {models: {m: {inputPerMillion: 1, outputPerMillion: 1}}}\n"
-        + "load: {users: 1, iterations: 1}\n" + scenarios;
+        + "load: {users: 1, iterations: 1}\n"
+        + "scenarios:\n  - name: framing\n    tasks:\n      - name: all\n        requests:\n"
+        + requests.indent(10);
     var document = new SpecLoader(Map.of()).loadTexts(
         List.of(Map.entry("framing.yaml", yaml)), List.of());
     TestPlan plan = new PlanCompiler(Map.of()).compile(document, Overrides.NONE, 1);
